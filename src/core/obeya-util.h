@@ -24,6 +24,16 @@ obeya_set_str (char       **str_pointer,
   return TRUE;
 }
 
+/* g_strv_equal() that treats NULL as the empty vector. */
+static inline gboolean
+obeya_strv_equal (const char * const *a,
+                  const char * const *b)
+{
+  static const char * const empty[] = { NULL };
+
+  return g_strv_equal (a ? a : empty, b ? b : empty);
+}
+
 /* A new random id: 10 characters of [0-9a-z] (about 51 bits). */
 char *obeya_new_id (void);
 

@@ -1,0 +1,107 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Internal API between the model types: raw mutators (no undo; the public
+ * commands record them in the history) and the JSON readers and writers.
+ */
+#pragma once
+
+#include "obeya-json.h"
+#include "obeya-time.h"
+#include "obeya-types.h"
+
+G_BEGIN_DECLS
+
+/* Loading state shared by every reader of one file. */
+typedef struct
+{
+  ObeyaJsonReader *reader;
+  ObeyaWorkspace  *workspace;
+  GHashTable      *ids;     /* every id seen → the path string where it was defined */
+  guint            version; /* file version */
+} ObeyaLoadContext;
+
+/* Records @id (duplicate → error at the current path). */
+gboolean   _obeya_load_context_claim_id (ObeyaLoadContext *ctx,
+                                         const char       *id);
+/* Reads "id" of @object (required, non-empty) and claims it. */
+const char *_obeya_load_context_read_id (ObeyaLoadContext *ctx,
+                                         JsonObject       *object);
+
+/* Writes "created"-style timestamp members; nothing for an unset one. */
+void       _obeya_write_timestamp_member (ObeyaJsonWriter *writer,
+                                          const char      *name,
+                                          ObeyaTimestamp   ts);
+/* Reads a timestamp member (error if present and malformed). */
+ObeyaTimestamp _obeya_read_timestamp_member (ObeyaLoadContext *ctx,
+                                             JsonObject       *object,
+                                             const char       *name,
+                                             gboolean          required);
+ObeyaDay   _obeya_read_day_member       (ObeyaLoadContext *ctx,
+                                         JsonObject       *object,
+                                         const char       *name,
+                                         gboolean          required);
+/* Reads an array of id strings; each must be a key of @known (when not NULL). */
+GStrv      _obeya_read_id_list          (ObeyaLoadContext *ctx,
+                                         JsonObject       *object,
+                                         const char       *name,
+                                         GHashTable       *known,
+                                         const char       *what);
+void       _obeya_write_string_list     (ObeyaJsonWriter    *writer,
+                                         const char         *name,
+                                         const char * const *values);
+
+/* Card */
+void       _obeya_card_set_place        (ObeyaCard      *card,
+                                         ObeyaColumn    *column,
+                                         ObeyaLane      *lane);
+gint64     _obeya_card_get_rank         (ObeyaCard      *card);
+void       _obeya_card_set_rank         (ObeyaCard      *card,
+                                         gint64          rank);
+void       _obeya_card_set_created      (ObeyaCard      *card,
+                                         ObeyaTimestamp  created);
+void       _obeya_card_append_move      (ObeyaCard      *card,
+                                         ObeyaTimestamp  time,
+                                         const char     *column_id,
+                                         const char     *lane_id);
+void       _obeya_card_remove_last_move (ObeyaCard      *card);
+void       _obeya_card_set_archived_at  (ObeyaCard      *card,
+                                         ObeyaTimestamp  archived_at);
+void       _obeya_card_write            (ObeyaCard       *card,
+                                         ObeyaJsonWriter *writer);
+ObeyaCard *_obeya_card_read             (ObeyaLoadContext *ctx,
+                                         JsonObject       *object,
+                                         ObeyaBoard       *board);
+
+/* Board */
+ObeyaColumn *_obeya_board_find_column   (ObeyaBoard     *board,
+                                         const char     *id);
+ObeyaLane   *_obeya_board_find_lane     (ObeyaBoard     *board,
+                                         const char     *id);
+/* Column by id, including deleted (retired) columns, for the move history. */
+ObeyaColumn *_obeya_board_lookup_column (ObeyaBoard     *board,
+                                         const char     *id);
+void         _obeya_board_card_changed  (ObeyaBoard     *board,
+                                         ObeyaCard      *card);
+void         _obeya_board_write         (ObeyaBoard      *board,
+                                         ObeyaJsonWriter *writer);
+ObeyaBoard  *_obeya_board_read          (ObeyaLoadContext *ctx,
+                                         JsonObject       *object);
+
+/* Recurrence */
+void             _obeya_recurrence_write (ObeyaRecurrence *recurrence,
+                                          ObeyaJsonWriter *writer);
+ObeyaRecurrence *_obeya_recurrence_read  (ObeyaLoadContext *ctx,
+                                          JsonObject       *object,
+                                          ObeyaBoard       *board);
+
+ObeyaCard       *_obeya_recurrence_build_card     (ObeyaRecurrence *recurrence,
+                                                   ObeyaDay         occurrence);
+void             _obeya_recurrence_record_created (ObeyaRecurrence *recurrence,
+                                                   ObeyaHistory    *history,
+                                                   ObeyaDay         occurrence);
+
+/* Workspace */
+GHashTable *_obeya_workspace_get_people_index (ObeyaWorkspace *workspace);
+GHashTable *_obeya_workspace_get_tag_index    (ObeyaWorkspace *workspace);
+
+G_END_DECLS
