@@ -10,7 +10,10 @@
  * ignores the rest. So:
  *
  *  - obeya_json_check() is a strict RFC 8259 validator run over the raw bytes
- *    before JsonParser sees them; it reports "line L, column C: reason".
+ *    before JsonParser sees them; it reports "line L, column C: reason"
+ *    (1-based, the column counted in characters). Stricter than the RFC in
+ *    two places: a byte order mark is refused, and so is the escape \u0000
+ *    (json-glib would cut the string there).
  *  - obeya_json_parse() = check + JsonParser; the root is never NULL.
  *  - ObeyaJsonWriter writes pretty, stable JSON itself: 2-space indent,
  *    `"name": value`, numbers in their shortest round-tripping form, never a
@@ -56,7 +59,10 @@ JsonNode   *obeya_json_parse       (const char  *data,
                                     GError     **error);
 
 /* Formats @value in the shortest form that g_ascii_strtod() reads back to the
- * same double ("0.1", "3", "1e+300", "-0"). @value must be finite.
+ * same double ("0.1", "3", "1e+300"): integral values below 2^53 as integers,
+ * otherwise the first of %.15g, %.16g, %.17g that round-trips. Negative zero
+ * is written "0" (json-glib reads "-0" as the integer 0 anyway, so the sign
+ * could not survive a load). @value must be finite.
  * @buf must hold G_ASCII_DTOSTR_BUF_SIZE bytes. Returns @buf. */
 char       *obeya_json_format_double (double  value,
                                       char   *buf);
@@ -161,7 +167,8 @@ void      obeya_json_reader_fail         (ObeyaJsonReader *reader,
                                           const char      *format,
                                           ...) G_GNUC_PRINTF (3, 4);
 gboolean  obeya_json_reader_failed       (ObeyaJsonReader *reader);
-/* Moves the recorded error (OBEYA_JSON_ERROR_INVALID) to @error; returns FALSE if one was set. */
+/* Copies the recorded error (OBEYA_JSON_ERROR_INVALID) to @error; returns FALSE if one
+ * was set. The reader stays failed. */
 gboolean  obeya_json_reader_propagate    (ObeyaJsonReader *reader,
                                           GError         **error);
 
@@ -182,7 +189,9 @@ JsonArray  *obeya_json_reader_get_array    (ObeyaJsonReader *reader, JsonObject 
                                             const char *member, gboolean required);
 JsonObject *obeya_json_reader_get_object   (ObeyaJsonReader *reader, JsonObject *object,
                                             const char *member, gboolean required);
-/* The element at @index must be an object (the path gets `[index]`). */
+/* The element at @index must be an object (an error names `path[index]`). Like
+ * every getter it does not push: call obeya_json_reader_push_index() before
+ * reading the element's members. */
 JsonObject *obeya_json_reader_array_object (ObeyaJsonReader *reader, JsonArray *array,
                                             guint index);
 /* Element getters for compact arrays (moves, entries): */
