@@ -933,10 +933,12 @@ record_archived (ObeyaHistory   *history,
 
 /* ---- cards --------------------------------------------------------------- */
 
+/* Where a card goes when no lane is given (recurring work, imports, actions):
+ * the bottom lane, because special lanes (Expedite) sit on top by custom. */
 static ObeyaLane *
 default_lane (ObeyaBoard *self)
 {
-  return n_lanes (self) > 0 ? lane_at (self, 0) : NULL;
+  return n_lanes (self) > 0 ? lane_at (self, n_lanes (self) - 1) : NULL;
 }
 
 void

@@ -104,7 +104,8 @@ ObeyaCard      *obeya_board_add_card             (ObeyaBoard  *self,
                                                   ObeyaLane   *lane,
                                                   int          position,
                                                   const char  *title);
-/* Adds a card built elsewhere (detached; importers, recurrences, actions). */
+/* Adds a card built elsewhere (detached; importers, recurrences, actions).
+ * A NULL @lane on a board with lanes means the bottom lane. */
 void            obeya_board_insert_card          (ObeyaBoard  *self,
                                                   ObeyaCard   *card,
                                                   ObeyaColumn *column,
