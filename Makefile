@@ -60,9 +60,11 @@ deps:
 	done; \
 	if [ -n "$$missing" ]; then \
 	  sudo=""; [ "$$(id -u)" = 0 ] || sudo=sudo; \
-	  echo "make deps: installing$$missing"; \
-	  $$sudo apt-get update -qq; \
-	  $$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	  log=$$(mktemp -t obeya-deps.XXXXXX.log); \
+	  echo "make deps: installing$$missing (apt-get output in $$log)"; \
+	  { $$sudo apt-get update -qq \
+	    && $$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; } >"$$log" 2>&1 \
+	    || { tail -n 30 "$$log"; echo "make deps: apt-get failed, see $$log" >&2; exit 1; }; \
 	fi
 
 $(BUILDDIR)/build.ninja: | deps
