@@ -27,6 +27,12 @@ ifeq ($(strip $(DISPLAY)$(WAYLAND_DISPLAY)),)
 HEADLESS := xvfb-run -a -s "-screen 0 1600x1000x24" dbus-run-session --
 endif
 
+# The sanitizer run covers every suite that runs our code: core, charts and
+# ui. The 'data' suite only runs external validators on data files, so it is
+# not repeated there. If the UI suite under ASan ever makes `make check` slow
+# (several minutes), move it to a separate target rather than drop core or
+# charts, where most memory bugs would live.
+#
 # Sanitizer runs: any report fails the test (UBSan aborts through
 # -fno-sanitize-recover=all, ASan and LSan exit non-zero). tests/lsan.supp
 # lists leaks inside system libraries (fontconfig, Mesa), never in our code.
