@@ -42,7 +42,7 @@ void            obeya_entity_take_extra    (ObeyaEntity *self,
                                             JsonObject  *extra);
 
 /* Sets one or more properties as one undoable command named @label:
- *   obeya_entity_edit (OBEYA_ENTITY (card), _("Rename card"), "title", title, NULL);
+ *   obeya_entity_edit (OBEYA_ENTITY (card), label, "title", title, NULL);
  * Properties whose value does not change are skipped; a command with no change
  * is not recorded. A detached entity is simply set. */
 void            obeya_entity_edit          (ObeyaEntity *self,

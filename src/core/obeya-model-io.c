@@ -93,7 +93,7 @@ _obeya_read_id_list (ObeyaLoadContext *ctx,
                      const char       *what)
 {
   JsonArray *array = obeya_json_reader_get_array (ctx->reader, object, name, FALSE);
-  GStrvBuilder *builder;
+  g_autoptr(GStrvBuilder) builder = NULL;
   guint n;
 
   if (array == NULL || (n = json_array_get_length (array)) == 0)

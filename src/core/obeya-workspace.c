@@ -1008,7 +1008,7 @@ strip_id_everywhere (ObeyaWorkspace *self,
           g_object_get (objects->pdata[i], property, &values, NULL);
           if (values != NULL && g_strv_contains ((const char * const *) values, id))
             {
-              GStrvBuilder *builder = g_strv_builder_new ();
+              g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
               g_auto(GStrv) kept = NULL;
               GValue value = G_VALUE_INIT;
 
