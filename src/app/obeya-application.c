@@ -4,9 +4,13 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "obeya-application.h"
+#include "obeya-document.h"
+#include "obeya-sample.h"
 #include "obeya-window.h"
+#include "obeya-workspace.h"
 
 struct _ObeyaApplication
 {
@@ -15,14 +19,203 @@ struct _ObeyaApplication
 
 G_DEFINE_FINAL_TYPE (ObeyaApplication, obeya_application, ADW_TYPE_APPLICATION)
 
+/* The personal workspace every user has: $XDG_DATA_HOME/obeya/personal.obeya. */
+char *
+obeya_application_dup_personal_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "obeya", "personal.obeya", NULL);
+}
+
+static void
+first_save_ready_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!obeya_document_save_finish (OBEYA_DOCUMENT (source), result, &error))
+    g_warning ("Could not create the personal workspace: %s", error->message);
+}
+
+static ObeyaWindow *
+reusable_window (GApplication *app)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  /* A window that shows nothing yet (still starting) is reused. */
+  if (window != NULL && OBEYA_IS_WINDOW (window) &&
+      obeya_window_get_document (OBEYA_WINDOW (window)) == NULL)
+    return OBEYA_WINDOW (window);
+  return obeya_window_new (OBEYA_APPLICATION (app));
+}
+
 static void
 obeya_application_activate (GApplication *app)
 {
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  g_autofree char *path = NULL;
 
-  if (window == NULL)
-    window = GTK_WINDOW (obeya_window_new (OBEYA_APPLICATION (app)));
+  if (window != NULL)
+    {
+      gtk_window_present (window);
+      return;
+    }
+
+  window = GTK_WINDOW (obeya_window_new (OBEYA_APPLICATION (app)));
   gtk_window_present (window);
+
+  path = obeya_application_dup_personal_path ();
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    obeya_window_open_path (OBEYA_WINDOW (window), path, FALSE);
+  else
+    {
+      /* First start: the personal workspace with a small sample, written now. */
+      g_autoptr(ObeyaWorkspace) workspace = obeya_sample_create_workspace (obeya_day_today ());
+      g_autoptr(ObeyaDocument) document = NULL;
+      g_autofree char *dir = g_path_get_dirname (path);
+
+      g_mkdir_with_parents (dir, 0700);
+      document = obeya_document_new_for_workspace (workspace, path);
+      obeya_window_set_document (OBEYA_WINDOW (window), document);
+      obeya_document_save_async (document, NULL, first_save_ready_cb, NULL);
+    }
+}
+
+static void
+obeya_application_open (GApplication  *app,
+                        GFile        **files,
+                        int            n_files,
+                        const char    *hint)
+{
+  for (int i = 0; i < n_files; i++)
+    {
+      g_autofree char *path = g_file_get_path (files[i]);
+      ObeyaWindow *window;
+
+      if (path == NULL)
+        {
+          g_autofree char *uri = g_file_get_uri (files[i]);
+          g_warning ("Only local or mounted files can be opened: %s", uri);
+          continue;
+        }
+      window = reusable_window (app);
+      gtk_window_present (GTK_WINDOW (window));
+      obeya_window_open_path (window, path, FALSE);
+    }
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  GtkApplication *app = user_data;
+  const char *developers[] = { _("The Obeya developers"), NULL };
+
+  adw_show_about_window (gtk_application_get_active_window (app),
+                         "application-name", _("Obeya"),
+                         "application-icon", APP_ID,
+                         "version", PACKAGE_VERSION,
+                         "comments", _("Lean visual management for back-office teams: kanban "
+                                       "boards, daily huddle metrics and 5S audits"),
+                         "developers", developers,
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "translator-credits", _("translator-credits"),
+                         NULL);
+}
+
+static void
+new_workspace_response_cb (GtkNativeDialog *dialog,
+                           int              response,
+                           GtkApplication  *app)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = g_file_get_path (file);
+
+      if (path != NULL)
+        {
+          g_autoptr(ObeyaWorkspace) workspace = obeya_workspace_new ();
+          g_autoptr(ObeyaDocument) document = NULL;
+          g_autofree char *basename = g_file_get_basename (file);
+          ObeyaWindow *window;
+          char *dot;
+
+          if (!g_str_has_suffix (path, ".obeya") && !g_str_has_suffix (path, ".json"))
+            {
+              char *with_suffix = g_strconcat (path, ".obeya", NULL);
+              g_free (path);
+              path = with_suffix;
+            }
+          dot = strrchr (basename, '.');
+          if (dot != NULL && dot != basename)
+            *dot = '\0';
+          obeya_workspace_set_name (workspace, basename);
+          document = obeya_document_new_for_workspace (workspace, path);
+          window = obeya_window_new (OBEYA_APPLICATION (app));
+          obeya_window_set_document (window, document);
+          gtk_window_present (GTK_WINDOW (window));
+          obeya_document_save_async (document, NULL, first_save_ready_cb, NULL);
+        }
+    }
+  g_object_unref (dialog);
+}
+
+static void
+new_workspace_action (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  GtkApplication *app = user_data;
+  GtkFileChooserNative *dialog;
+
+  /* A workspace is a file: choose where it lives first, so that every
+   * change is saved from the start. */
+  dialog = gtk_file_chooser_native_new (_("New Workspace"), gtk_application_get_active_window (app),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Create"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), _("Team workspace.obeya"));
+  g_signal_connect (dialog, "response", G_CALLBACK (new_workspace_response_cb), app);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  GtkApplication *app = user_data;
+  GList *windows = g_list_copy (gtk_application_get_windows (app));
+
+  /* Each window saves what is pending before it goes (close-request). */
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (GTK_WINDOW (l->data));
+  g_list_free (windows);
+}
+
+static void
+obeya_application_startup (GApplication *app)
+{
+  const GActionEntry entries[] = {
+    { "about", about_action },
+    { "new-workspace", new_workspace_action },
+    { "quit", quit_action },
+  };
+  const char *quit_accels[] = { "<Control>q", NULL };
+  const char *scheme = g_getenv ("OBEYA_COLOR_SCHEME");
+
+  G_APPLICATION_CLASS (obeya_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), entries, G_N_ELEMENTS (entries), app);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+
+  /* For screenshots and tests: force a light or dark style. */
+  if (g_strcmp0 (scheme, "dark") == 0)
+    adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                        ADW_COLOR_SCHEME_FORCE_DARK);
+  else if (g_strcmp0 (scheme, "light") == 0)
+    adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                        ADW_COLOR_SCHEME_FORCE_LIGHT);
 }
 
 static void
@@ -31,6 +224,8 @@ obeya_application_class_init (ObeyaApplicationClass *klass)
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
   app_class->activate = obeya_application_activate;
+  app_class->open = obeya_application_open;
+  app_class->startup = obeya_application_startup;
 }
 
 static void

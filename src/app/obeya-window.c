@@ -5,27 +5,1386 @@
 
 #include <glib/gi18n.h>
 
+#include "obeya-board.h"
+#include "obeya-board-view.h"
+#include "obeya-card.h"
+#include "obeya-card-widget.h"
+#include "obeya-column.h"
+#include "obeya-document.h"
+#include "obeya-history.h"
+#include "obeya-json.h"
+#include "obeya-person.h"
+#include "obeya-tag.h"
 #include "obeya-window.h"
+#include "obeya-workspace.h"
 
 struct _ObeyaWindow
 {
-  AdwApplicationWindow parent_instance;
+  AdwApplicationWindow  parent_instance;
+
+  ObeyaDocument        *document;
+  ObeyaWorkspace       *workspace;
+  ObeyaBoard           *board;
+  GtkFilter            *card_filter;
+  GtkFilter            *board_filter;
+  GListStore           *my_cards;
+  GSettings            *settings;
+  GCancellable         *cancellable;
+  char                 *failed_path;
+  gboolean              may_close;
+  guint                 my_cards_idle;
+
+  /* template */
+  AdwToastOverlay      *toast_overlay;
+  AdwLeaflet           *leaflet;
+  GtkWidget            *sidebar;
+  AdwWindowTitle       *sidebar_title;
+  GtkListBox           *views_list;
+  GtkListBoxRow        *my_cards_row;
+  GtkListBox           *boards_list;
+  GtkToggleButton      *show_archived_button;
+  GtkWidget            *content;
+  AdwWindowTitle       *content_title;
+  GtkToggleButton      *filter_button;
+  GtkWidget            *board_menu_button;
+  GtkWidget            *add_card_button;
+  GtkSearchBar         *filter_bar;
+  GtkSearchEntry       *filter_entry;
+  GtkDropDown          *assignee_dropdown;
+  GtkDropDown          *tag_dropdown;
+  GtkToggleButton      *blocked_toggle;
+  GtkToggleButton      *overdue_toggle;
+  GtkRevealer          *sample_revealer;
+  GtkRevealer          *state_revealer;
+  GtkLabel             *state_label;
+  GtkWidget            *state_reload_button;
+  GtkWidget            *state_save_as_button;
+  GtkStack             *content_stack;
+  GtkSpinner           *spinner;
+  AdwStatusPage        *error_page;
+  GtkWidget            *open_backup_button;
+  ObeyaBoardView       *board_view;
+  GtkStack             *my_cards_stack;
+  GtkWidget            *my_cards_scrolled;
+  GtkListView          *my_cards_list;
+  AdwStatusPage        *my_cards_empty;
 };
 
 G_DEFINE_FINAL_TYPE (ObeyaWindow, obeya_window, ADW_TYPE_APPLICATION_WINDOW)
 
+static void update_actions (ObeyaWindow *self);
+static void show_board (ObeyaWindow *self, ObeyaBoard *board);
+
+/* ---- helpers ---------------------------------------------------------------- */
+
+void
+obeya_window_show_toast (ObeyaWindow *self,
+                         const char  *message,
+                         gboolean     with_undo)
+{
+  AdwToast *toast = adw_toast_new (message);
+
+  if (with_undo)
+    {
+      adw_toast_set_button_label (toast, _("_Undo"));
+      adw_toast_set_action_name (toast, "win.undo");
+    }
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static ObeyaHistory *
+history (ObeyaWindow *self)
+{
+  return self->workspace ? obeya_workspace_get_history (self->workspace) : NULL;
+}
+
+static const char *
+me_key (ObeyaWindow *self)
+{
+  return self->document ? obeya_document_get_path (self->document) : NULL;
+}
+
+/* The person set as "me" for this workspace (GSettings "me": file → id). */
+static char *
+dup_me (ObeyaWindow *self)
+{
+  g_autoptr(GVariant) map = NULL;
+  const char *key = me_key (self);
+  char *id = NULL;
+
+  if (key == NULL || self->settings == NULL)
+    return NULL;
+  map = g_settings_get_value (self->settings, "me");
+  if (!g_variant_lookup (map, key, "s", &id))
+    return NULL;
+  return id;
+}
+
+/* ---- filter ------------------------------------------------------------------ */
+
+static const char *
+selected_id (GtkDropDown *dropdown)
+{
+  GObject *item = gtk_drop_down_get_selected_item (dropdown);
+
+  return item != NULL && OBEYA_IS_ENTITY (item) ? obeya_entity_get_id (OBEYA_ENTITY (item)) : NULL;
+}
+
+static gboolean
+card_filter_func (gpointer item,
+                  gpointer user_data)
+{
+  ObeyaWindow *self = user_data;
+  ObeyaCard *card = item;
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->filter_entry));
+  const char *person = selected_id (self->assignee_dropdown);
+  const char *tag = selected_id (self->tag_dropdown);
+
+  if (gtk_toggle_button_get_active (self->blocked_toggle) && !obeya_card_get_blocked (card))
+    return FALSE;
+  if (gtk_toggle_button_get_active (self->overdue_toggle) &&
+      !obeya_card_is_overdue (card, obeya_day_today ()))
+    return FALSE;
+  if (person != NULL && !obeya_card_has_assignee (card, person))
+    return FALSE;
+  if (tag != NULL && !obeya_card_has_tag (card, tag))
+    return FALSE;
+  if (text != NULL && text[0] != '\0')
+    {
+      g_autofree char *needle = g_utf8_casefold (text, -1);
+      g_autofree char *title = g_utf8_casefold (obeya_card_get_title (card) ?: "", -1);
+      g_autofree char *description = g_utf8_casefold (obeya_card_get_description (card) ?: "", -1);
+
+      if (strstr (title, needle) == NULL && strstr (description, needle) == NULL)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+filter_active (ObeyaWindow *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->filter_entry));
+
+  return (text != NULL && text[0] != '\0') ||
+         selected_id (self->assignee_dropdown) != NULL ||
+         selected_id (self->tag_dropdown) != NULL ||
+         gtk_toggle_button_get_active (self->blocked_toggle) ||
+         gtk_toggle_button_get_active (self->overdue_toggle);
+}
+
+static void
+filter_changed_cb (ObeyaWindow *self)
+{
+  gtk_filter_changed (self->card_filter, GTK_FILTER_CHANGE_DIFFERENT);
+  if (filter_active (self))
+    gtk_widget_add_css_class (GTK_WIDGET (self->filter_button), "accent");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->filter_button), "accent");
+}
+
+/* Drop-down items: NULL first ("Anyone", "Any tag"), then the workspace's. */
+static char *
+entity_name (GObject *item)
+{
+  if (OBEYA_IS_PERSON (item))
+    return g_strdup (obeya_person_get_name (OBEYA_PERSON (item)));
+  if (OBEYA_IS_TAG (item))
+    return g_strdup (obeya_tag_get_name (OBEYA_TAG (item)));
+  return g_strdup (gtk_string_object_get_string (GTK_STRING_OBJECT (item)));
+}
+
+static void
+set_dropdown_model (GtkDropDown *dropdown,
+                    GListModel  *entities,
+                    const char  *any_label)
+{
+  g_autoptr(GListStore) any = g_list_store_new (G_TYPE_OBJECT);
+  g_autoptr(GListStore) parts = g_list_store_new (G_TYPE_LIST_MODEL);
+  g_autoptr(GtkStringObject) any_item = gtk_string_object_new (any_label);
+  GtkFlattenListModel *flat;
+  GtkExpression *expression;
+
+  g_list_store_append (any, any_item);
+  g_list_store_append (parts, any);
+  if (entities != NULL)
+    g_list_store_append (parts, entities);
+  flat = gtk_flatten_list_model_new (G_LIST_MODEL (g_steal_pointer (&parts)));
+  expression = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
+                                            G_CALLBACK (entity_name), NULL, NULL);
+  gtk_drop_down_set_expression (dropdown, expression);
+  gtk_expression_unref (expression);
+  gtk_drop_down_set_model (dropdown, G_LIST_MODEL (flat));
+  g_object_unref (flat);
+  gtk_drop_down_set_selected (dropdown, 0);
+}
+
+/* ---- My cards ------------------------------------------------------------------ */
+
+static gboolean
+refresh_my_cards_idle_cb (gpointer user_data)
+{
+  ObeyaWindow *self = user_data;
+  g_autofree char *me = dup_me (self);
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+  GListModel *boards;
+
+  self->my_cards_idle = 0;
+  if (self->workspace == NULL)
+    return G_SOURCE_REMOVE;
+
+  if (me != NULL)
+    {
+      boards = obeya_workspace_get_boards (self->workspace);
+      for (guint b = 0; b < g_list_model_get_n_items (boards); b++)
+        {
+          g_autoptr(ObeyaBoard) board = g_list_model_get_item (boards, b);
+          GPtrArray *cards = obeya_board_get_cards (board);
+
+          if (obeya_board_get_archived (board))
+            continue;
+          for (guint i = 0; i < cards->len; i++)
+            {
+              ObeyaCard *card = cards->pdata[i];
+
+              if (!obeya_card_get_archived (card) && !obeya_card_is_done (card) &&
+                  obeya_card_has_assignee (card, me))
+                g_ptr_array_add (found, card);
+            }
+        }
+    }
+  g_list_store_splice (self->my_cards, 0, g_list_model_get_n_items (G_LIST_MODEL (self->my_cards)),
+                       found->pdata, found->len);
+
+  if (me == NULL)
+    {
+      adw_status_page_set_title (self->my_cards_empty, _("Who Are You?"));
+      adw_status_page_set_description (self->my_cards_empty,
+                                       _("Choose yourself in People and Tags to see the cards "
+                                         "assigned to you on every board."));
+    }
+  else
+    {
+      adw_status_page_set_title (self->my_cards_empty, _("No Cards for You"));
+      adw_status_page_set_description (self->my_cards_empty,
+                                       _("Nothing on any board is assigned to you and still open."));
+    }
+  gtk_stack_set_visible_child (self->my_cards_stack,
+                               found->len > 0 ? self->my_cards_scrolled
+                                              : GTK_WIDGET (self->my_cards_empty));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_my_cards (ObeyaWindow *self)
+{
+  if (self->my_cards_idle == 0)
+    self->my_cards_idle = g_idle_add (refresh_my_cards_idle_cb, self);
+}
+
+static void
+my_cards_setup_cb (GtkSignalListItemFactory *factory,
+                   GtkListItem              *item,
+                   gpointer                  user_data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  GtkWidget *where = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (where), 0);
+  gtk_widget_add_css_class (where, "caption");
+  gtk_widget_add_css_class (where, "dim-label");
+  gtk_box_append (GTK_BOX (box), where);
+  gtk_box_append (GTK_BOX (box), obeya_card_widget_new ());
+  gtk_widget_add_css_class (box, "obeya-my-card");
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+my_cards_bind_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  gpointer                  user_data)
+{
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *where = gtk_widget_get_first_child (box);
+  GtkWidget *card_widget = gtk_widget_get_next_sibling (where);
+  ObeyaCard *card = gtk_list_item_get_item (item);
+  ObeyaBoard *board = obeya_card_get_board (card);
+  g_autofree char *text = g_strdup_printf ("%s · %s", obeya_board_get_name (board),
+                                           obeya_column_get_name (obeya_card_get_column (card)));
+
+  gtk_label_set_text (GTK_LABEL (where), text);
+  obeya_card_widget_set_card (OBEYA_CARD_WIDGET (card_widget), card);
+}
+
+static void
+my_cards_unbind_cb (GtkSignalListItemFactory *factory,
+                    GtkListItem              *item,
+                    gpointer                  user_data)
+{
+  GtkWidget *box = gtk_list_item_get_child (item);
+
+  obeya_card_widget_set_card (OBEYA_CARD_WIDGET (gtk_widget_get_last_child (box)), NULL);
+}
+
+static void card_activated_cb (ObeyaWindow *self, ObeyaCard *card, ObeyaBoardView *view);
+
+static void
+my_cards_activate_cb (ObeyaWindow *self,
+                      guint        position,
+                      GtkListView *list)
+{
+  g_autoptr(ObeyaCard) card = g_list_model_get_item (G_LIST_MODEL (self->my_cards), position);
+
+  if (card != NULL)
+    card_activated_cb (self, card, NULL);
+}
+
+/* ---- sidebar ---------------------------------------------------------------------- */
+
+static gboolean
+board_filter_func (gpointer item,
+                   gpointer user_data)
+{
+  ObeyaWindow *self = user_data;
+
+  return gtk_toggle_button_get_active (self->show_archived_button) ||
+         !obeya_board_get_archived (OBEYA_BOARD (item));
+}
+
+static void
+board_archived_cb (ObeyaBoard  *board,
+                   GParamSpec  *pspec,
+                   ObeyaWindow *self)
+{
+  gtk_filter_changed (self->board_filter, GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+static GtkWidget *
+create_board_row (gpointer item,
+                  gpointer user_data)
+{
+  ObeyaWindow *self = user_data;
+  ObeyaBoard *board = item;
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *label = gtk_label_new (NULL);
+
+  g_object_set_data (G_OBJECT (row), "obeya-board", board);
+  gtk_box_append (GTK_BOX (box),
+                  gtk_image_new_from_icon_name (obeya_board_get_kind (board) == OBEYA_BOARD_PERSONAL
+                                                ? "avatar-default-symbolic"
+                                                : "system-users-symbolic"));
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (label, TRUE);
+  g_object_bind_property (board, "name", label, "label", G_BINDING_SYNC_CREATE);
+  gtk_box_append (GTK_BOX (box), label);
+  if (obeya_board_get_archived (board))
+    {
+      GtkWidget *tag = gtk_label_new (_("Archived"));
+      gtk_widget_add_css_class (tag, "caption");
+      gtk_widget_add_css_class (tag, "dim-label");
+      gtk_box_append (GTK_BOX (box), tag);
+    }
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  g_signal_connect_object (board, "notify::archived", G_CALLBACK (board_archived_cb), self, 0);
+  if (board == self->board)
+    gtk_list_box_select_row (self->boards_list, GTK_LIST_BOX_ROW (row));
+  return row;
+}
+
+static void
+select_board_row (ObeyaWindow *self,
+                  ObeyaBoard  *board)
+{
+  for (int i = 0;; i++)
+    {
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->boards_list, i);
+
+      if (row == NULL)
+        break;
+      if (g_object_get_data (G_OBJECT (row), "obeya-board") == board)
+        {
+          gtk_list_box_select_row (self->boards_list, row);
+          gtk_list_box_unselect_all (self->views_list);
+          return;
+        }
+    }
+  gtk_list_box_unselect_all (self->boards_list);
+}
+
+static void
+boards_row_activated_cb (ObeyaWindow   *self,
+                         GtkListBoxRow *row,
+                         GtkListBox    *list)
+{
+  show_board (self, g_object_get_data (G_OBJECT (row), "obeya-board"));
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static void
+views_row_activated_cb (ObeyaWindow   *self,
+                        GtkListBoxRow *row,
+                        GtkListBox    *list)
+{
+  if (row == self->my_cards_row)
+    {
+      gtk_list_box_unselect_all (self->boards_list);
+      g_clear_object (&self->board);
+      obeya_board_view_set_board (self->board_view, NULL);
+      adw_window_title_set_title (self->content_title, _("My Cards"));
+      gtk_stack_set_visible_child_name (self->content_stack, "my-cards");
+      schedule_my_cards (self);
+      update_actions (self);
+    }
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static void
+show_archived_toggled_cb (ObeyaWindow     *self,
+                          GtkToggleButton *button)
+{
+  gtk_filter_changed (self->board_filter, GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+static void
+back_clicked_cb (ObeyaWindow *self,
+                 GtkButton   *button)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+/* ---- showing the workspace ------------------------------------------------------- */
+
+static ObeyaBoard *
+first_visible_board (ObeyaWindow *self)
+{
+  GListModel *boards = obeya_workspace_get_boards (self->workspace);
+
+  for (guint i = 0; i < g_list_model_get_n_items (boards); i++)
+    {
+      g_autoptr(ObeyaBoard) board = g_list_model_get_item (boards, i);
+      if (!obeya_board_get_archived (board))
+        return board; /* the workspace keeps it */
+    }
+  return NULL;
+}
+
+static void
+board_name_cb (ObeyaBoard  *board,
+               GParamSpec  *pspec,
+               ObeyaWindow *self)
+{
+  adw_window_title_set_title (self->content_title, obeya_board_get_name (board));
+}
+
+static void
+show_board (ObeyaWindow *self,
+            ObeyaBoard  *board)
+{
+  if (self->board != NULL)
+    g_signal_handlers_disconnect_by_func (self->board, board_name_cb, self);
+  g_set_object (&self->board, board);
+
+  if (board == NULL)
+    {
+      obeya_board_view_set_board (self->board_view, NULL);
+      adw_window_title_set_title (self->content_title, _("No Boards"));
+      gtk_stack_set_visible_child_name (self->content_stack, "no-boards");
+    }
+  else
+    {
+      g_signal_connect_object (board, "notify::name", G_CALLBACK (board_name_cb), self, 0);
+      adw_window_title_set_title (self->content_title, obeya_board_get_name (board));
+      obeya_board_view_set_board (self->board_view, board);
+      gtk_stack_set_visible_child_name (self->content_stack, "board");
+    }
+  select_board_row (self, board);
+  update_actions (self);
+}
+
+void
+obeya_window_select_board (ObeyaWindow *self,
+                           ObeyaBoard  *board)
+{
+  g_return_if_fail (OBEYA_IS_WINDOW (self));
+  show_board (self, board);
+}
+
+static void
+update_sample_banner (ObeyaWindow *self)
+{
+  gtk_revealer_set_reveal_child (self->sample_revealer,
+                                 self->workspace != NULL &&
+                                 obeya_workspace_has_sample (self->workspace));
+}
+
+static void
+update_state_banner (ObeyaWindow *self)
+{
+  ObeyaDocumentState state = self->document ? obeya_document_get_state (self->document)
+                                            : OBEYA_DOCUMENT_STATE_CLEAN;
+  const GError *error = self->document ? obeya_document_get_error (self->document) : NULL;
+  g_autofree char *text = NULL;
+  gboolean reload = FALSE, save_as = FALSE;
+
+  switch (state)
+    {
+    case OBEYA_DOCUMENT_STATE_CONFLICT:
+      text = g_strdup (_("The file was changed by someone else. Your latest changes are not saved: "
+                         "reload to see theirs, or save yours as a new file."));
+      reload = save_as = TRUE;
+      break;
+    case OBEYA_DOCUMENT_STATE_READ_ONLY:
+      if (self->workspace != NULL && obeya_workspace_get_read_only (self->workspace))
+        text = g_strdup_printf (_("This workspace was saved by a newer version of Obeya (file "
+                                  "version %u). It is open read-only and will not be changed."),
+                                obeya_workspace_get_file_version (self->workspace));
+      else
+        text = g_strdup (_("This workspace is open read-only. Changes are not saved."));
+      save_as = TRUE;
+      break;
+    case OBEYA_DOCUMENT_STATE_ERROR:
+      text = g_strdup_printf (_("Could not save: %s. Obeya keeps trying."),
+                              error ? error->message : _("unknown error"));
+      save_as = TRUE;
+      break;
+    default:
+      break;
+    }
+
+  gtk_label_set_text (self->state_label, text ? text : "");
+  gtk_widget_set_visible (self->state_reload_button, reload);
+  gtk_widget_set_visible (self->state_save_as_button, save_as);
+  gtk_revealer_set_reveal_child (self->state_revealer, text != NULL);
+}
+
+static void
+update_title (ObeyaWindow *self)
+{
+  const char *title = self->document ? obeya_document_get_title (self->document) : _("Obeya");
+
+  adw_window_title_set_title (self->sidebar_title, title);
+  gtk_window_set_title (GTK_WINDOW (self), title);
+  adw_window_title_set_subtitle (self->content_title, title);
+}
+
+static void
+workspace_changed_cb (ObeyaWorkspace *workspace,
+                      ObeyaWindow    *self)
+{
+  update_sample_banner (self);
+  update_actions (self);
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "my-cards") == 0)
+    schedule_my_cards (self);
+
+  /* The shown board was deleted or archived (e.g. by undo): show another. */
+  if (self->board != NULL)
+    {
+      guint position;
+      gboolean present = g_list_store_find (G_LIST_STORE (obeya_workspace_get_boards (workspace)),
+                                            self->board, &position);
+
+      if (!present || (obeya_board_get_archived (self->board) &&
+                       !gtk_toggle_button_get_active (self->show_archived_button)))
+        show_board (self, first_visible_board (self));
+    }
+  else if (g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "no-boards") == 0)
+    show_board (self, first_visible_board (self));
+}
+
+static void
+history_notify_cb (ObeyaWindow *self)
+{
+  update_actions (self);
+}
+
+static void
+set_workspace (ObeyaWindow    *self,
+               ObeyaWorkspace *workspace)
+{
+  g_autoptr(GtkFilterListModel) boards = NULL;
+
+  if (self->workspace != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->workspace, self);
+      g_signal_handlers_disconnect_by_data (obeya_workspace_get_history (self->workspace), self);
+    }
+  show_board (self, NULL);
+  g_set_object (&self->workspace, workspace);
+  g_list_store_remove_all (self->my_cards);
+
+  if (workspace == NULL)
+    {
+      gtk_list_box_bind_model (self->boards_list, NULL, NULL, NULL, NULL);
+      return;
+    }
+
+  g_signal_connect (workspace, "changed", G_CALLBACK (workspace_changed_cb), self);
+  g_signal_connect_swapped (obeya_workspace_get_history (workspace), "notify",
+                            G_CALLBACK (history_notify_cb), self);
+
+  boards = gtk_filter_list_model_new (g_object_ref (obeya_workspace_get_boards (workspace)),
+                                      g_object_ref (self->board_filter));
+  gtk_list_box_bind_model (self->boards_list, G_LIST_MODEL (boards), create_board_row, self, NULL);
+
+  set_dropdown_model (self->assignee_dropdown, obeya_workspace_get_people (workspace), _("Anyone"));
+  set_dropdown_model (self->tag_dropdown, obeya_workspace_get_tags (workspace), _("Any tag"));
+
+  show_board (self, first_visible_board (self));
+  update_sample_banner (self);
+  update_title (self);
+}
+
+static void
+document_state_cb (ObeyaWindow *self)
+{
+  update_state_banner (self);
+  update_title (self);
+}
+
+static void
+document_workspace_cb (ObeyaWindow *self)
+{
+  ObeyaBoard *previous = self->board;
+  g_autofree char *board_id = previous ? g_strdup (obeya_entity_get_id (OBEYA_ENTITY (previous)))
+                                       : NULL;
+
+  set_workspace (self, obeya_document_get_workspace (self->document));
+  /* After a reload, stay on the same board if it still exists. */
+  if (board_id != NULL && self->workspace != NULL)
+    {
+      ObeyaBoard *board = obeya_workspace_find_board (self->workspace, board_id);
+      if (board != NULL)
+        show_board (self, board);
+    }
+}
+
+void
+obeya_window_set_document (ObeyaWindow   *self,
+                           ObeyaDocument *document)
+{
+  g_return_if_fail (OBEYA_IS_WINDOW (self));
+
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
+  g_set_object (&self->document, document);
+  if (document == NULL)
+    {
+      set_workspace (self, NULL);
+      return;
+    }
+
+  g_signal_connect_swapped (document, "notify::state", G_CALLBACK (document_state_cb), self);
+  g_signal_connect_swapped (document, "notify::error", G_CALLBACK (document_state_cb), self);
+  g_signal_connect_swapped (document, "notify::workspace", G_CALLBACK (document_workspace_cb), self);
+  set_workspace (self, obeya_document_get_workspace (document));
+  update_state_banner (self);
+  update_title (self);
+}
+
+ObeyaDocument *
+obeya_window_get_document (ObeyaWindow *self)
+{
+  g_return_val_if_fail (OBEYA_IS_WINDOW (self), NULL);
+  return self->document;
+}
+
+ObeyaWorkspace *
+obeya_window_get_workspace (ObeyaWindow *self)
+{
+  g_return_val_if_fail (OBEYA_IS_WINDOW (self), NULL);
+  return self->workspace;
+}
+
+ObeyaBoard *
+obeya_window_get_board (ObeyaWindow *self)
+{
+  g_return_val_if_fail (OBEYA_IS_WINDOW (self), NULL);
+  return self->board;
+}
+
+/* ---- loading ----------------------------------------------------------------------- */
+
+static void
+show_load_error (ObeyaWindow  *self,
+                 const char   *path,
+                 const GError *error)
+{
+  g_autofree char *basename = g_path_get_basename (path);
+  g_autofree char *description = NULL;
+  g_auto(GStrv) backups = NULL;
+  g_autoptr(ObeyaDocument) probe = obeya_document_new_for_path (path, TRUE);
+
+  backups = obeya_document_list_backups (probe);
+  g_free (self->failed_path);
+  self->failed_path = g_strdup (path);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    description = g_strdup_printf (_("“%s” does not exist."), path);
+  else
+    /* Translators: file name, then why (with line and column or the member) */
+    description = g_strdup_printf (_("“%s” could not be read: %s\n\nThe file was not changed."),
+                                   basename, error->message);
+  adw_status_page_set_description (self->error_page, description);
+  gtk_widget_set_visible (self->open_backup_button, backups != NULL && backups[0] != NULL);
+  gtk_stack_set_visible_child_name (self->content_stack, "error");
+  gtk_spinner_stop (self->spinner);
+  adw_window_title_set_title (self->content_title, basename);
+}
+
+static void
+load_ready_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(ObeyaWindow) self = user_data;
+  ObeyaDocument *document = OBEYA_DOCUMENT (source);
+  g_autoptr(GError) error = NULL;
+
+  if (!obeya_document_load_finish (document, result, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_load_error (self, obeya_document_get_path (document), error);
+      return;
+    }
+
+  gtk_spinner_stop (self->spinner);
+  obeya_window_set_document (self, document);
+  if (self->workspace != NULL && !obeya_workspace_get_read_only (self->workspace))
+    obeya_workspace_run_recurrences (self->workspace, obeya_day_today ());
+}
+
+void
+obeya_window_open_path (ObeyaWindow *self,
+                        const char  *path,
+                        gboolean     read_only)
+{
+  g_autoptr(ObeyaDocument) document = NULL;
+
+  g_return_if_fail (OBEYA_IS_WINDOW (self));
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+
+  obeya_window_set_document (self, NULL);
+  gtk_stack_set_visible_child_name (self->content_stack, "loading");
+  gtk_spinner_start (self->spinner);
+
+  document = obeya_document_new_for_path (path, read_only);
+  obeya_document_load_async (document, self->cancellable, load_ready_cb, g_object_ref (self));
+}
+
+/* ---- actions ------------------------------------------------------------------------ */
+
+static void
+update_actions (ObeyaWindow *self)
+{
+  ObeyaHistory *h = history (self);
+  gboolean has_board = self->board != NULL;
+  gboolean writable = self->workspace != NULL && !obeya_workspace_get_read_only (self->workspace);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", h && obeya_history_can_undo (h));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", h && obeya_history_can_redo (h));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.board-settings", has_board);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.archived-cards", has_board);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-csv", has_board);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.archive-board", has_board && writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-card", has_board && writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-board", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.clear-sample",
+                                 writable && obeya_workspace_has_sample (self->workspace));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", self->workspace != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.people", self->workspace != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-trello", writable);
+  gtk_widget_set_visible (self->board_menu_button, has_board);
+  gtk_widget_set_visible (self->add_card_button, has_board);
+  gtk_widget_set_visible (GTK_WIDGET (self->filter_button), has_board);
+  gtk_widget_set_tooltip_text (self->add_card_button, _("Add Card (Ctrl+N)"));
+
+  /* Archived boards exist: offer to show them. */
+  if (self->workspace != NULL)
+    {
+      GListModel *boards = obeya_workspace_get_boards (self->workspace);
+      gboolean any_archived = FALSE;
+
+      for (guint i = 0; i < g_list_model_get_n_items (boards) && !any_archived; i++)
+        {
+          g_autoptr(ObeyaBoard) board = g_list_model_get_item (boards, i);
+          any_archived = obeya_board_get_archived (board);
+        }
+      gtk_widget_set_visible (GTK_WIDGET (self->show_archived_button), any_archived);
+    }
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  ObeyaWindow *self = OBEYA_WINDOW (widget);
+  ObeyaHistory *h = history (self);
+  g_autofree char *label = h && obeya_history_get_undo_label (h)
+                           ? g_strdup (obeya_history_get_undo_label (h)) : NULL;
+
+  if (h != NULL && obeya_history_undo (h) && label != NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("Undone: %s"), label);
+      AdwToast *toast = adw_toast_new (message);
+
+      adw_toast_set_timeout (toast, 2);
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+    }
+}
+
+static void
+redo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  ObeyaWindow *self = OBEYA_WINDOW (widget);
+  ObeyaHistory *h = history (self);
+
+  if (h != NULL)
+    obeya_history_redo (h);
+}
+
+static void
+add_card_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  ObeyaWindow *self = OBEYA_WINDOW (widget);
+
+  gtk_widget_activate_action (GTK_WIDGET (self->board_view), "board.add-card", NULL);
+}
+
+static void
+new_board_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  ObeyaWindow *self = OBEYA_WINDOW (widget);
+  ObeyaBoard *board;
+
+  if (self->workspace == NULL)
+    return;
+  board = obeya_workspace_add_board (self->workspace, _("New board"), OBEYA_BOARD_TEAM,
+                                     OBEYA_BOARD_TEMPLATE_BACK_OFFICE);
+  show_board (self, board);
+}
+
+static void
+clear_sample_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  ObeyaWindow *self = OBEYA_WINDOW (widget);
+
+  if (self->workspace == NULL)
+    return;
+  obeya_workspace_clear_sample (self->workspace);
+  obeya_window_show_toast (self, _("Sample content removed"), TRUE);
+}
+
+static void
+archive_board_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  ObeyaWindow *self = OBEYA_WINDOW (widget);
+  g_autofree char *message = NULL;
+
+  if (self->board == NULL)
+    return;
+  message = g_strdup_printf (_("“%s” archived"), obeya_board_get_name (self->board));
+  obeya_entity_edit (OBEYA_ENTITY (self->board), _("Archive board"), "archived", TRUE, NULL);
+  obeya_window_show_toast (self, message, TRUE);
+}
+
+static void
+toggle_filter_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  ObeyaWindow *self = OBEYA_WINDOW (widget);
+  gboolean active = !gtk_toggle_button_get_active (self->filter_button);
+
+  if (self->board == NULL)
+    return;
+  gtk_toggle_button_set_active (self->filter_button, active);
+  if (active)
+    gtk_widget_grab_focus (GTK_WIDGET (self->filter_entry));
+}
+
+static void
+cycle_board (ObeyaWindow *self,
+             int          delta)
+{
+  GListModel *boards;
+  guint n, index = 0;
+
+  if (self->workspace == NULL)
+    return;
+  boards = obeya_workspace_get_boards (self->workspace);
+  n = g_list_model_get_n_items (boards);
+  if (n == 0)
+    return;
+  if (self->board != NULL)
+    g_list_store_find (G_LIST_STORE (boards), self->board, &index);
+  for (guint step = 0; step < n; step++)
+    {
+      g_autoptr(ObeyaBoard) board = NULL;
+
+      index = (index + n + delta) % n;
+      board = g_list_model_get_item (boards, index);
+      if (!obeya_board_get_archived (board))
+        {
+          show_board (self, board);
+          return;
+        }
+    }
+}
+
+static void
+previous_board_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  cycle_board (OBEYA_WINDOW (widget), -1);
+}
+
+static void
+next_board_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  cycle_board (OBEYA_WINDOW (widget), 1);
+}
+
+static void
+reload_ready_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(ObeyaWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!obeya_document_reload_finish (OBEYA_DOCUMENT (source), result, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("Could not reload: %s"), error->message);
+      obeya_window_show_toast (self, message, FALSE);
+    }
+}
+
+static void
+reload_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  ObeyaWindow *self = OBEYA_WINDOW (widget);
+
+  if (self->document != NULL)
+    obeya_document_reload_async (self->document, NULL, reload_ready_cb, g_object_ref (self));
+}
+
+static void
+open_response_cb (GtkNativeDialog *dialog,
+                  int              response,
+                  ObeyaWindow     *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = g_file_get_path (file);
+
+      if (path != NULL)
+        obeya_window_open_path (self, path, FALSE);
+    }
+  g_object_unref (dialog);
+}
+
+static void
+add_workspace_filters (GtkFileChooser *chooser)
+{
+  g_autoptr(GtkFileFilter) workspaces = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (workspaces, _("Obeya workspaces"));
+  gtk_file_filter_add_pattern (workspaces, "*.obeya");
+  gtk_file_filter_add_mime_type (workspaces, "application/x-obeya-workspace");
+  gtk_file_filter_add_pattern (workspaces, "*.json");
+  gtk_file_chooser_add_filter (chooser, workspaces);
+  gtk_file_filter_set_name (all, _("All files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (chooser, all);
+}
+
+static void
+open_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  ObeyaWindow *self = OBEYA_WINDOW (widget);
+  GtkFileChooserNative *dialog;
+
+  dialog = gtk_file_chooser_native_new (_("Open Workspace"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  add_workspace_filters (GTK_FILE_CHOOSER (dialog));
+  g_signal_connect (dialog, "response", G_CALLBACK (open_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+open_backup_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  ObeyaWindow *self = OBEYA_WINDOW (widget);
+  g_autoptr(ObeyaDocument) probe = NULL;
+  g_auto(GStrv) backups = NULL;
+
+  if (self->failed_path == NULL)
+    return;
+  probe = obeya_document_new_for_path (self->failed_path, TRUE);
+  backups = obeya_document_list_backups (probe);
+  if (backups == NULL || backups[0] == NULL)
+    return;
+  /* Opened read-only: the user decides with Save As where the rescue goes. */
+  obeya_window_open_path (self, backups[0], TRUE);
+  obeya_window_show_toast (self, _("The backup is open read-only: use Save As to keep it"), FALSE);
+}
+
+static void
+save_as_ready_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(ObeyaWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!obeya_document_save_as_finish (OBEYA_DOCUMENT (source), result, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("Could not save: %s"), error->message);
+      obeya_window_show_toast (self, message, FALSE);
+    }
+  else
+    obeya_window_show_toast (self, _("Workspace saved"), FALSE);
+}
+
+static void
+save_as_response_cb (GtkNativeDialog *dialog,
+                     int              response,
+                     ObeyaWindow     *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT && self->document != NULL)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = g_file_get_path (file);
+
+      if (path != NULL)
+        {
+          if (!g_str_has_suffix (path, ".obeya") && !g_str_has_suffix (path, ".json"))
+            {
+              char *with_suffix = g_strconcat (path, ".obeya", NULL);
+              g_free (path);
+              path = with_suffix;
+            }
+          obeya_document_save_as_async (self->document, path, NULL, save_as_ready_cb,
+                                        g_object_ref (self));
+        }
+    }
+  g_object_unref (dialog);
+}
+
+static void
+save_as_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  ObeyaWindow *self = OBEYA_WINDOW (widget);
+  GtkFileChooserNative *dialog;
+  g_autofree char *name = NULL;
+
+  dialog = gtk_file_chooser_native_new (_("Save Workspace As"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  name = g_strdup_printf ("%s.obeya", self->document ? obeya_document_get_title (self->document)
+                                                     : _("Workspace"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+  add_workspace_filters (GTK_FILE_CHOOSER (dialog));
+  g_signal_connect (dialog, "response", G_CALLBACK (save_as_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+/* ---- board view signals --------------------------------------------------------------- */
+
+static void
+card_activated_cb (ObeyaWindow    *self,
+                   ObeyaCard      *card,
+                   ObeyaBoardView *view)
+{
+  /* Until the card editor is wired, show the card on its board. */
+  if (obeya_card_get_board (card) != self->board)
+    show_board (self, obeya_card_get_board (card));
+  obeya_board_view_focus_card (self->board_view, card);
+}
+
+static void
+card_removed_cb (ObeyaWindow    *self,
+                 ObeyaCard      *card,
+                 gboolean        deleted,
+                 ObeyaBoardView *view)
+{
+  obeya_window_show_toast (self, deleted ? _("Card deleted") : _("Card archived"), TRUE);
+}
+
+/* ---- closing ----------------------------------------------------------------------------- */
+
+static void
+flush_ready_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(ObeyaWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  GApplication *app = g_application_get_default ();
+
+  if (!obeya_document_flush_finish (OBEYA_DOCUMENT (source), result, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("Could not save before closing: %s"),
+                                                  error->message);
+
+      /* Nothing is lost: the window stays, with the error and Save As. */
+      gtk_widget_set_visible (GTK_WIDGET (self), TRUE);
+      obeya_window_show_toast (self, message, FALSE);
+    }
+  else
+    {
+      self->may_close = TRUE;
+      gtk_window_close (GTK_WINDOW (self));
+    }
+  if (app != NULL)
+    g_application_release (app);
+}
+
+static void
+unsaved_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     ObeyaWindow      *self)
+{
+  if (g_strcmp0 (response, "discard") == 0)
+    {
+      self->may_close = TRUE;
+      gtk_window_close (GTK_WINDOW (self));
+    }
+  else if (g_strcmp0 (response, "save-as") == 0)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.save-as", NULL);
+}
+
+static gboolean
+obeya_window_close_request (GtkWindow *window)
+{
+  ObeyaWindow *self = OBEYA_WINDOW (window);
+  ObeyaDocumentState state;
+
+  if (self->may_close || self->document == NULL)
+    return GTK_WINDOW_CLASS (obeya_window_parent_class)->close_request (window);
+
+  state = obeya_document_get_state (self->document);
+  if (state == OBEYA_DOCUMENT_STATE_DIRTY || state == OBEYA_DOCUMENT_STATE_SAVING)
+    {
+      GApplication *app = g_application_get_default ();
+
+      /* Save what is pending first; the application waits for it. */
+      if (app != NULL)
+        g_application_hold (app);
+      gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
+      obeya_document_flush_async (self->document, NULL, flush_ready_cb, g_object_ref (self));
+      return TRUE;
+    }
+
+  if (state == OBEYA_DOCUMENT_STATE_CONFLICT || state == OBEYA_DOCUMENT_STATE_ERROR)
+    {
+      GtkWidget *dialog = adw_message_dialog_new (window, _("Save Changes?"),
+                                                  _("Your latest changes are not saved in the "
+                                                    "workspace file. Save them as a new file, or "
+                                                    "close and lose them."));
+
+      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                        "cancel", _("_Cancel"),
+                                        "discard", _("_Discard"),
+                                        "save-as", _("_Save As…"),
+                                        NULL);
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                                  ADW_RESPONSE_DESTRUCTIVE);
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save-as",
+                                                  ADW_RESPONSE_SUGGESTED);
+      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save-as");
+      adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+      g_signal_connect (dialog, "response", G_CALLBACK (unsaved_response_cb), self);
+      gtk_window_present (GTK_WINDOW (dialog));
+      return TRUE;
+    }
+
+  return GTK_WINDOW_CLASS (obeya_window_parent_class)->close_request (window);
+}
+
+/* ---- GObject ---------------------------------------------------------------------------- */
+
+static void
+obeya_window_dispose (GObject *object)
+{
+  ObeyaWindow *self = OBEYA_WINDOW (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_handle_id (&self->my_cards_idle, g_source_remove);
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
+  if (self->workspace != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->workspace, self);
+      g_signal_handlers_disconnect_by_data (obeya_workspace_get_history (self->workspace), self);
+    }
+  gtk_list_box_bind_model (self->boards_list, NULL, NULL, NULL, NULL);
+  g_clear_object (&self->board);
+  g_clear_object (&self->workspace);
+  g_clear_object (&self->document);
+  g_clear_object (&self->card_filter);
+  g_clear_object (&self->board_filter);
+  g_clear_object (&self->my_cards);
+  g_clear_object (&self->settings);
+  g_clear_pointer (&self->failed_path, g_free);
+  gtk_widget_dispose_template (GTK_WIDGET (self), OBEYA_TYPE_WINDOW);
+
+  G_OBJECT_CLASS (obeya_window_parent_class)->dispose (object);
+}
+
 static void
 obeya_window_class_init (ObeyaWindowClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = obeya_window_dispose;
+  window_class->close_request = obeya_window_close_request;
+
+  g_type_ensure (OBEYA_TYPE_BOARD_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/obeya/Obeya/obeya-window.ui");
+#define BIND(name) gtk_widget_class_bind_template_child (widget_class, ObeyaWindow, name)
+  BIND (toast_overlay);
+  BIND (leaflet);
+  BIND (sidebar);
+  BIND (sidebar_title);
+  BIND (views_list);
+  BIND (my_cards_row);
+  BIND (boards_list);
+  BIND (show_archived_button);
+  BIND (content);
+  BIND (content_title);
+  BIND (filter_button);
+  BIND (board_menu_button);
+  BIND (add_card_button);
+  BIND (filter_bar);
+  BIND (filter_entry);
+  BIND (assignee_dropdown);
+  BIND (tag_dropdown);
+  BIND (blocked_toggle);
+  BIND (overdue_toggle);
+  BIND (sample_revealer);
+  BIND (state_revealer);
+  BIND (state_label);
+  BIND (state_reload_button);
+  BIND (state_save_as_button);
+  BIND (content_stack);
+  BIND (spinner);
+  BIND (error_page);
+  BIND (open_backup_button);
+  BIND (board_view);
+  BIND (my_cards_stack);
+  BIND (my_cards_scrolled);
+  BIND (my_cards_list);
+  BIND (my_cards_empty);
+#undef BIND
+  gtk_widget_class_bind_template_callback (widget_class, views_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, boards_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, show_archived_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, card_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, card_removed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, my_cards_activate_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
+  gtk_widget_class_install_action (widget_class, "win.add-card", NULL, add_card_action);
+  gtk_widget_class_install_action (widget_class, "win.new-board", NULL, new_board_action);
+  gtk_widget_class_install_action (widget_class, "win.clear-sample", NULL, clear_sample_action);
+  gtk_widget_class_install_action (widget_class, "win.archive-board", NULL, archive_board_action);
+  gtk_widget_class_install_action (widget_class, "win.toggle-filter", NULL, toggle_filter_action);
+  gtk_widget_class_install_action (widget_class, "win.previous-board", NULL, previous_board_action);
+  gtk_widget_class_install_action (widget_class, "win.next-board", NULL, next_board_action);
+  gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.open-backup", NULL, open_backup_action);
+  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
+                                       "win.toggle-filter", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.new-board", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_N, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.new-board", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_CONTROL_MASK,
+                                       "win.previous-board", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_CONTROL_MASK,
+                                       "win.next-board", NULL);
 }
 
 static void
 obeya_window_init (ObeyaWindow *self)
 {
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  GtkListItemFactory *factory;
+  GtkNoSelection *selection;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  schema = source ? g_settings_schema_source_lookup (source, APP_ID, TRUE) : NULL;
+  if (schema != NULL)
+    self->settings = g_settings_new (APP_ID);
+
+  self->card_filter = GTK_FILTER (gtk_custom_filter_new (card_filter_func, self, NULL));
+  obeya_board_view_set_filter (self->board_view, self->card_filter);
+  self->board_filter = GTK_FILTER (gtk_custom_filter_new (board_filter_func, self, NULL));
+  gtk_search_bar_connect_entry (self->filter_bar, GTK_EDITABLE (self->filter_entry));
+  set_dropdown_model (self->assignee_dropdown, NULL, _("Anyone"));
+  set_dropdown_model (self->tag_dropdown, NULL, _("Any tag"));
+
+  self->my_cards = g_list_store_new (OBEYA_TYPE_CARD);
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (my_cards_setup_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (my_cards_bind_cb), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (my_cards_unbind_cb), self);
+  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->my_cards)));
+  gtk_list_view_set_model (self->my_cards_list, GTK_SELECTION_MODEL (selection));
+  gtk_list_view_set_factory (self->my_cards_list, factory);
+  g_object_unref (selection);
+  g_object_unref (factory);
+
+  gtk_stack_set_visible_child_name (self->content_stack, "loading");
+  update_actions (self);
 }
 
 ObeyaWindow *

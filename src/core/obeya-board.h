@@ -70,6 +70,8 @@ gboolean        obeya_board_column_over_limit    (ObeyaBoard  *self,
 gboolean        obeya_board_lane_over_limit      (ObeyaBoard  *self,
                                                   ObeyaLane   *lane);
 
+/* The add functions return the new object, owned by the board (transfer none). */
+
 /* Columns. @position -1 appends. */
 ObeyaColumn    *obeya_board_add_column           (ObeyaBoard      *self,
                                                   const char      *name,
