@@ -548,18 +548,6 @@ obeya_board_view_class_init (ObeyaBoardViewClass *klass)
   gtk_widget_class_install_action (widget_class, "board.add-card", NULL, add_card_action);
   gtk_widget_class_install_action (widget_class, "board.add-column", NULL, add_column_action);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_CONTROL_MASK,
-                                       "board.move-card", "s", "left");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_CONTROL_MASK,
-                                       "board.move-card", "s", "right");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_CONTROL_MASK,
-                                       "board.move-card", "s", "up");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_CONTROL_MASK,
-                                       "board.move-card", "s", "down");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK,
-                                       "board.move-card", "s", "lane-up");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK,
-                                       "board.move-card", "s", "lane-down");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_b, 0, "board.toggle-blocked", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_a, 0, "board.archive-card", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "board.delete-card", NULL);
@@ -570,10 +558,51 @@ obeya_board_view_class_init (ObeyaBoardViewClass *klass)
   gtk_widget_class_set_css_name (widget_class, "obeyaboard");
 }
 
+/* Card moves run before the lists see the keys (GtkListView binds
+ * Ctrl+arrows to moving its cursor), but only when a card has the focus:
+ * otherwise the keys go on to entries (Ctrl+Left jumps a word). */
+static gboolean
+move_shortcut_cb (GtkWidget *widget,
+                  GVariant  *args,
+                  gpointer   user_data)
+{
+  ObeyaBoardView *self = OBEYA_BOARD_VIEW (widget);
+
+  if (obeya_board_view_get_focused_card (self) == NULL)
+    return FALSE;
+  gtk_widget_activate_action_variant (widget, "board.move-card", args);
+  return TRUE;
+}
+
+static void
+add_move_shortcut (GtkShortcutController *controller,
+                   guint                  keyval,
+                   GdkModifierType        modifiers,
+                   const char            *direction)
+{
+  GtkShortcut *shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (keyval, modifiers),
+                                            gtk_callback_action_new (move_shortcut_cb, NULL, NULL));
+
+  gtk_shortcut_set_arguments (shortcut, g_variant_new_string (direction));
+  gtk_shortcut_controller_add_shortcut (controller, shortcut);
+}
+
 static void
 obeya_board_view_init (ObeyaBoardView *self)
 {
+  GtkEventController *controller;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  controller = gtk_shortcut_controller_new ();
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  add_move_shortcut (GTK_SHORTCUT_CONTROLLER (controller), GDK_KEY_Left, GDK_CONTROL_MASK, "left");
+  add_move_shortcut (GTK_SHORTCUT_CONTROLLER (controller), GDK_KEY_Right, GDK_CONTROL_MASK, "right");
+  add_move_shortcut (GTK_SHORTCUT_CONTROLLER (controller), GDK_KEY_Up, GDK_CONTROL_MASK, "up");
+  add_move_shortcut (GTK_SHORTCUT_CONTROLLER (controller), GDK_KEY_Down, GDK_CONTROL_MASK, "down");
+  add_move_shortcut (GTK_SHORTCUT_CONTROLLER (controller), GDK_KEY_Up, GDK_ALT_MASK, "lane-up");
+  add_move_shortcut (GTK_SHORTCUT_CONTROLLER (controller), GDK_KEY_Down, GDK_ALT_MASK, "lane-down");
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
 }
 
 GtkWidget *

@@ -89,13 +89,24 @@ position_in_cell (ObeyaBoard *board,
   return position;
 }
 
-static GdkContentProvider *
-drag_prepare_cb (GtkDragSource   *source,
-                 double           x,
-                 double           y,
-                 ObeyaCardWidget *card_widget)
+/* The drag callbacks look the card widget up through the controller: the
+ * list may recycle or drop the row while the drag is still running. */
+static ObeyaCardWidget *
+source_card_widget (GtkDragSource *source)
 {
-  ObeyaCard *card = obeya_card_widget_get_card (card_widget);
+  GtkWidget *widget = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (source));
+
+  return widget != NULL && OBEYA_IS_CARD_WIDGET (widget) ? OBEYA_CARD_WIDGET (widget) : NULL;
+}
+
+static GdkContentProvider *
+drag_prepare_cb (GtkDragSource *source,
+                 double         x,
+                 double         y,
+                 gpointer       user_data)
+{
+  ObeyaCardWidget *card_widget = source_card_widget (source);
+  ObeyaCard *card = card_widget ? obeya_card_widget_get_card (card_widget) : NULL;
 
   if (card == NULL)
     return NULL;
@@ -103,23 +114,30 @@ drag_prepare_cb (GtkDragSource   *source,
 }
 
 static void
-drag_begin_cb (GtkDragSource   *source,
-               GdkDrag         *drag,
-               ObeyaCardWidget *card_widget)
+drag_begin_cb (GtkDragSource *source,
+               GdkDrag       *drag,
+               gpointer       user_data)
 {
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (GTK_WIDGET (card_widget));
+  ObeyaCardWidget *card_widget = source_card_widget (source);
+  g_autoptr(GdkPaintable) paintable = NULL;
 
+  if (card_widget == NULL)
+    return;
+  paintable = gtk_widget_paintable_new (GTK_WIDGET (card_widget));
   gtk_drag_source_set_icon (source, paintable, 20, 20);
   gtk_widget_add_css_class (GTK_WIDGET (card_widget), "dragging");
 }
 
 static void
-drag_end_cb (GtkDragSource   *source,
-             GdkDrag         *drag,
-             gboolean         delete_data,
-             ObeyaCardWidget *card_widget)
+drag_end_cb (GtkDragSource *source,
+             GdkDrag       *drag,
+             gboolean       delete_data,
+             gpointer       user_data)
 {
-  gtk_widget_remove_css_class (GTK_WIDGET (card_widget), "dragging");
+  ObeyaCardWidget *card_widget = source_card_widget (source);
+
+  if (card_widget != NULL)
+    gtk_widget_remove_css_class (GTK_WIDGET (card_widget), "dragging");
 }
 
 static GdkDragAction
@@ -218,9 +236,9 @@ factory_setup_cb (GtkSignalListItemFactory *factory,
   g_object_set_data (G_OBJECT (card_widget), "obeya-section", section);
 
   gtk_drag_source_set_actions (source, GDK_ACTION_MOVE);
-  g_signal_connect (source, "prepare", G_CALLBACK (drag_prepare_cb), card_widget);
-  g_signal_connect (source, "drag-begin", G_CALLBACK (drag_begin_cb), card_widget);
-  g_signal_connect (source, "drag-end", G_CALLBACK (drag_end_cb), card_widget);
+  g_signal_connect (source, "prepare", G_CALLBACK (drag_prepare_cb), NULL);
+  g_signal_connect (source, "drag-begin", G_CALLBACK (drag_begin_cb), NULL);
+  g_signal_connect (source, "drag-end", G_CALLBACK (drag_end_cb), NULL);
   gtk_widget_add_controller (card_widget, GTK_EVENT_CONTROLLER (source));
 
   g_signal_connect (target, "enter", G_CALLBACK (row_drop_motion_cb), card_widget);
@@ -430,9 +448,10 @@ build_section (ObeyaColumnView *self,
                                                   UPPER_LANE_MAX_HEIGHT);
     }
 
-  empty = gtk_label_new (_("No cards"));
+  /* Upper lanes (Expedite) are usually empty: a slim drop zone, no text. */
+  empty = gtk_label_new (expand ? _("No cards") : NULL);
   gtk_widget_add_css_class (empty, "dim-label");
-  gtk_widget_add_css_class (empty, "obeya-empty-cell");
+  gtk_widget_add_css_class (empty, expand ? "obeya-empty-cell" : "obeya-empty-lane");
   gtk_widget_set_valign (empty, GTK_ALIGN_START);
 
   section->stack = gtk_stack_new ();
@@ -1055,6 +1074,56 @@ obeya_column_view_start_quick_add (ObeyaColumnView *self,
   show_quick_add (section, TRUE);
 }
 
+/* The row of @card, if the list has built it. */
+static GtkWidget *
+find_row (GtkWidget *list_view,
+          ObeyaCard *card)
+{
+  for (GtkWidget *row = gtk_widget_get_first_child (list_view); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *child = gtk_widget_get_first_child (row);
+
+      if (child != NULL && OBEYA_IS_CARD_WIDGET (child) &&
+          obeya_card_widget_get_card (OBEYA_CARD_WIDGET (child)) == card)
+        return row;
+    }
+  return NULL;
+}
+
+typedef struct
+{
+  GtkWidget *list_view;
+  ObeyaCard *card;
+  guint      attempts;
+} PendingFocus;
+
+static void
+pending_focus_free (gpointer data)
+{
+  PendingFocus *pending = data;
+
+  g_object_unref (pending->list_view);
+  g_object_unref (pending->card);
+  g_free (pending);
+}
+
+static gboolean
+focus_row_tick_cb (GtkWidget     *widget,
+                   GdkFrameClock *clock,
+                   gpointer       user_data)
+{
+  PendingFocus *pending = user_data;
+  GtkWidget *row = find_row (pending->list_view, pending->card);
+
+  if (row != NULL)
+    {
+      gtk_widget_grab_focus (row);
+      return G_SOURCE_REMOVE;
+    }
+  return ++pending->attempts < 10 ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
+}
+
 gboolean
 obeya_column_view_focus_card (ObeyaColumnView *self,
                               ObeyaCard       *card)
@@ -1072,14 +1141,27 @@ obeya_column_view_focus_card (ObeyaColumnView *self,
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(ObeyaCard) item = g_list_model_get_item (G_LIST_MODEL (section->filtered), i);
+      GtkWidget *row;
 
-      if (item == card)
+      if (item != card)
+        continue;
+
+      /* GTK 4.8 has no call to focus a list position: scroll there, and
+       * focus the row once the list has built it (the next frame at worst). */
+      gtk_widget_activate_action (section->list_view, "list.scroll-to-item", "u", i);
+      row = find_row (section->list_view, card);
+      if (row != NULL)
+        gtk_widget_grab_focus (row);
+      else
         {
-          /* scroll-to-item also moves the keyboard focus to the row. */
-          gtk_widget_grab_focus (section->list_view);
-          gtk_widget_activate_action (section->list_view, "list.scroll-to-item", "u", i);
-          return TRUE;
+          PendingFocus *pending = g_new0 (PendingFocus, 1);
+
+          pending->list_view = g_object_ref (section->list_view);
+          pending->card = g_object_ref (card);
+          gtk_widget_add_tick_callback (section->list_view, focus_row_tick_cb, pending,
+                                        pending_focus_free);
         }
+      return TRUE;
     }
   return FALSE;
 }

@@ -195,9 +195,10 @@ obeya_sample_create_workspace (ObeyaDay today)
   ObeyaWorkspace *workspace = obeya_workspace_new ();
 
   obeya_workspace_set_name (workspace, _("Personal workspace"));
+  /* The sample comes first, so a first start shows a living board. */
+  obeya_sample_add_board (workspace, today);
   obeya_workspace_add_board (workspace, _("My tasks"), OBEYA_BOARD_PERSONAL,
                              OBEYA_BOARD_TEMPLATE_PERSONAL);
-  obeya_sample_add_board (workspace, today);
   obeya_history_clear (obeya_workspace_get_history (workspace));
   return workspace;
 }

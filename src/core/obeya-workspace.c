@@ -491,9 +491,13 @@ obeya_workspace_save (ObeyaWorkspace  *self,
       obeya_json_writer_end_object (writer);
     }
 
-  obeya_json_writer_member (writer, "people");
-  obeya_json_writer_begin_array (writer, OBEYA_JSON_MULTILINE);
+  /* Empty sections are left out, so a new workspace file stays minimal. */
   n = g_list_model_get_n_items (G_LIST_MODEL (self->people));
+  if (n > 0)
+    {
+      obeya_json_writer_member (writer, "people");
+      obeya_json_writer_begin_array (writer, OBEYA_JSON_MULTILINE);
+    }
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(ObeyaPerson) person = g_list_model_get_item (G_LIST_MODEL (self->people), i);
@@ -508,11 +512,15 @@ obeya_workspace_save (ObeyaWorkspace  *self,
         obeya_json_writer_members_of (writer, extra);
       obeya_json_writer_end_object (writer);
     }
-  obeya_json_writer_end_array (writer);
+  if (n > 0)
+    obeya_json_writer_end_array (writer);
 
-  obeya_json_writer_member (writer, "tags");
-  obeya_json_writer_begin_array (writer, OBEYA_JSON_MULTILINE);
   n = g_list_model_get_n_items (G_LIST_MODEL (self->tags));
+  if (n > 0)
+    {
+      obeya_json_writer_member (writer, "tags");
+      obeya_json_writer_begin_array (writer, OBEYA_JSON_MULTILINE);
+    }
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(ObeyaTag) tag = g_list_model_get_item (G_LIST_MODEL (self->tags), i);
@@ -529,17 +537,21 @@ obeya_workspace_save (ObeyaWorkspace  *self,
         obeya_json_writer_members_of (writer, extra);
       obeya_json_writer_end_object (writer);
     }
-  obeya_json_writer_end_array (writer);
+  if (n > 0)
+    obeya_json_writer_end_array (writer);
 
-  obeya_json_writer_member (writer, "boards");
-  obeya_json_writer_begin_array (writer, OBEYA_JSON_MULTILINE);
   n = g_list_model_get_n_items (G_LIST_MODEL (self->boards));
-  for (guint i = 0; i < n; i++)
+  if (n > 0)
     {
-      g_autoptr(ObeyaBoard) board = g_list_model_get_item (G_LIST_MODEL (self->boards), i);
-      _obeya_board_write (board, writer);
+      obeya_json_writer_member (writer, "boards");
+      obeya_json_writer_begin_array (writer, OBEYA_JSON_MULTILINE);
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(ObeyaBoard) board = g_list_model_get_item (G_LIST_MODEL (self->boards), i);
+          _obeya_board_write (board, writer);
+        }
+      obeya_json_writer_end_array (writer);
     }
-  obeya_json_writer_end_array (writer);
 
   if (self->extra != NULL)
     obeya_json_writer_members_of (writer, self->extra);

@@ -1,0 +1,402 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The main window under a display (Xvfb in `make check`): add a card, move
+ * it by keyboard and by drag and drop, filter, undo, archive, the sample.
+ */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "obeya-application.h"
+#include "obeya-board.h"
+#include "obeya-board-view.h"
+#include "obeya-card.h"
+#include "obeya-card-widget.h"
+#include "obeya-column.h"
+#include "obeya-column-view.h"
+#include "obeya-document.h"
+#include "obeya-history.h"
+#include "obeya-sample.h"
+#include "obeya-window.h"
+#include "obeya-workspace.h"
+#include "test-util.h"
+
+typedef struct
+{
+  char           *dir;
+  ObeyaWorkspace *workspace;
+  ObeyaDocument  *document;
+  ObeyaWindow    *window;
+  ObeyaBoard     *board;
+} Fixture;
+
+static gboolean
+quit_cb (gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop for a few frames, so that lists lay out their rows. */
+static void
+flush_events (void)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (80, quit_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autofree char *path = NULL;
+
+  f->dir = g_dir_make_tmp ("obeya-window-XXXXXX", NULL);
+  path = g_build_filename (f->dir, "team.obeya", NULL);
+  f->workspace = obeya_sample_create_workspace (obeya_day_today ());
+  f->document = obeya_document_new_for_workspace (f->workspace, path);
+  f->window = obeya_window_new (NULL);
+  obeya_window_set_document (f->window, f->document);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1600, 900);
+  gtk_window_present (GTK_WINDOW (f->window));
+  f->board = obeya_window_get_board (f->window);
+  flush_events ();
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  flush_events ();
+  g_clear_object (&f->document);
+  g_assert_finalize_object (f->workspace);
+  test_remove_tree (f->dir);
+  g_free (f->dir);
+}
+
+/* Depth-first search for the @skip-th mapped widget of @type (and CSS class). */
+static GtkWidget *
+find_widget_counting (GtkWidget  *root,
+                      GType       type,
+                      const char *css_class,
+                      guint      *skip)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (!gtk_widget_get_mapped (child))
+        continue;
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type) &&
+          (css_class == NULL || gtk_widget_has_css_class (child, css_class)))
+        {
+          if (*skip == 0)
+            return child;
+          (*skip)--;
+        }
+      found = find_widget_counting (child, type, css_class, skip);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_widget (GtkWidget  *root,
+             GType       type,
+             const char *css_class,
+             guint       skip)
+{
+  return find_widget_counting (root, type, css_class, &skip);
+}
+
+static ObeyaBoardView *
+board_view (Fixture *f)
+{
+  return OBEYA_BOARD_VIEW (find_widget (GTK_WIDGET (f->window), OBEYA_TYPE_BOARD_VIEW, NULL, 0));
+}
+
+static ObeyaColumn *
+column (Fixture *f,
+        guint    i)
+{
+  ObeyaColumn *c = g_list_model_get_item (obeya_board_get_columns (f->board), i);
+
+  g_object_unref (c);
+  return c;
+}
+
+static ObeyaColumnView *
+column_view (Fixture *f,
+             guint    i)
+{
+  return OBEYA_COLUMN_VIEW (find_widget (GTK_WIDGET (board_view (f)), OBEYA_TYPE_COLUMN_VIEW,
+                                         NULL, i));
+}
+
+static ObeyaLane *
+lane (Fixture *f,
+      guint    i)
+{
+  ObeyaLane *l = g_list_model_get_item (obeya_board_get_lanes (f->board), i);
+
+  g_object_unref (l);
+  return l;
+}
+
+static void
+test_shows_sample (Fixture       *f,
+                   gconstpointer  data)
+{
+  GtkWidget *banner;
+
+  g_assert_nonnull (f->board);
+  g_assert_true (obeya_board_get_sample (f->board));
+  g_assert_true (obeya_board_view_get_board (board_view (f)) == f->board);
+  /* Five columns, each with the card faces of its cells. */
+  g_assert_nonnull (column_view (f, 4));
+  g_assert_nonnull (find_widget (GTK_WIDGET (f->window), OBEYA_TYPE_CARD_WIDGET, NULL, 0));
+
+  banner = find_widget (GTK_WIDGET (f->window), GTK_TYPE_BOX, "obeya-banner", 0);
+  g_assert_nonnull (banner);
+  banner = gtk_widget_get_parent (banner);
+  g_assert_true (GTK_IS_REVEALER (banner));
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (banner)));
+
+  /* One action clears the sample; undo brings it back. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.clear-sample", NULL);
+  flush_events ();
+  g_assert_false (obeya_workspace_has_sample (f->workspace));
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (banner)));
+  g_assert_cmpstr (obeya_board_get_name (obeya_window_get_board (f->window)), ==, "My tasks");
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  flush_events ();
+  g_assert_true (obeya_workspace_has_sample (f->workspace));
+}
+
+static void
+test_quick_add (Fixture       *f,
+                gconstpointer  data)
+{
+  ObeyaColumnView *backlog = column_view (f, 0);
+  GtkWidget *entry;
+  GListModel *cell = obeya_column_get_cell (column (f, 0), lane (f, 1));
+  guint before = g_list_model_get_n_items (cell);
+  g_autoptr(ObeyaCard) added = NULL;
+
+  obeya_column_view_start_quick_add (backlog, NULL);
+  flush_events ();
+  entry = find_widget (GTK_WIDGET (backlog), GTK_TYPE_ENTRY, "obeya-add-entry", 0);
+  g_assert_nonnull (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "  Chase missing PO for invoice 5120  ");
+  g_signal_emit_by_name (entry, "activate");
+  flush_events ();
+
+  g_assert_cmpuint (g_list_model_get_n_items (cell), ==, before + 1);
+  added = g_list_model_get_item (cell, before);
+  g_assert_cmpstr (obeya_card_get_title (added), ==, "Chase missing PO for invoice 5120");
+  /* The entry stays open, empty, for the next card. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
+
+  /* An empty title adds nothing. */
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_cmpuint (g_list_model_get_n_items (cell), ==, before + 1);
+
+  /* Ctrl+Z through the window undoes the add. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (cell), ==, before);
+}
+
+static void
+test_keyboard_move (Fixture       *f,
+                    gconstpointer  data)
+{
+  ObeyaBoardView *view = board_view (f);
+  GListModel *ready = obeya_column_get_cell (column (f, 1), lane (f, 1));
+  g_autoptr(ObeyaCard) card = g_list_model_get_item (ready, 0);
+
+  g_assert_true (obeya_board_view_focus_card (view, card));
+  flush_events ();
+  g_assert_true (obeya_board_view_get_focused_card (view) == card);
+
+  gtk_widget_activate_action (GTK_WIDGET (view), "board.move-card", "s", "right");
+  flush_events ();
+  g_assert_true (obeya_card_get_column (card) == column (f, 2));
+  /* The focus follows the card, so the next key press moves it further. */
+  g_assert_true (obeya_board_view_get_focused_card (view) == card);
+  gtk_widget_activate_action (GTK_WIDGET (view), "board.move-card", "s", "lane-up");
+  flush_events ();
+  g_assert_true (obeya_card_get_lane (card) == lane (f, 0));
+  gtk_widget_activate_action (GTK_WIDGET (view), "board.move-card", "s", "up");
+  flush_events ();
+  g_assert_cmpint (obeya_board_get_card_position (f->board, card), ==, 0);
+
+  /* Undo, step by step, puts it back exactly. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  g_assert_true (obeya_card_get_column (card) == column (f, 1));
+  g_assert_true (obeya_card_get_lane (card) == lane (f, 1));
+  g_assert_cmpint (obeya_board_get_card_position (f->board, card), ==, 0);
+
+  /* Archive from the keyboard; the toast offers undo. */
+  g_assert_true (obeya_board_view_focus_card (view, card));
+  flush_events ();
+  gtk_widget_activate_action (GTK_WIDGET (view), "board.archive-card", NULL);
+  g_assert_true (obeya_card_get_archived (card));
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  g_assert_false (obeya_card_get_archived (card));
+}
+
+static GtkDropTarget *
+drop_target_of (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+      if (GTK_IS_DROP_TARGET (controller))
+        return GTK_DROP_TARGET (controller);
+    }
+  return NULL;
+}
+
+static void
+test_drag_and_drop (Fixture       *f,
+                    gconstpointer  data)
+{
+  GListModel *ready = obeya_column_get_cell (column (f, 1), lane (f, 1));
+  GListModel *doing = obeya_column_get_cell (column (f, 2), lane (f, 1));
+  g_autoptr(ObeyaCard) dragged = g_list_model_get_item (ready, 0);
+  g_autoptr(ObeyaCard) onto = g_list_model_get_item (doing, 1);
+  GtkWidget *target_widget = NULL;
+  GtkDropTarget *target;
+  GValue value = G_VALUE_INIT;
+  gboolean accepted = FALSE;
+  guint n_doing = g_list_model_get_n_items (doing);
+
+  /* Find the face of the card we drop onto. */
+  for (guint i = 0;; i++)
+    {
+      GtkWidget *w = find_widget (GTK_WIDGET (column_view (f, 2)), OBEYA_TYPE_CARD_WIDGET, NULL, i);
+
+      g_assert_nonnull (w);
+      if (obeya_card_widget_get_card (OBEYA_CARD_WIDGET (w)) == onto)
+        {
+          target_widget = w;
+          break;
+        }
+    }
+  target = drop_target_of (target_widget);
+  g_assert_nonnull (target);
+
+  /* Drop on the upper half of the second card: it lands in second place. */
+  g_value_init (&value, OBEYA_TYPE_CARD);
+  g_value_set_object (&value, dragged);
+  g_signal_emit_by_name (target, "drop", &value, 10.0, 2.0, &accepted);
+  g_value_unset (&value);
+  flush_events ();
+
+  g_assert_true (accepted);
+  g_assert_true (obeya_card_get_column (dragged) == column (f, 2));
+  g_assert_cmpuint (g_list_model_get_n_items (doing), ==, n_doing + 1);
+  g_assert_cmpint (obeya_board_get_card_position (f->board, dragged), ==, 1);
+  g_assert_cmpint (obeya_board_get_card_position (f->board, onto), ==, 2);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  g_assert_true (obeya_card_get_column (dragged) == column (f, 1));
+  g_assert_cmpint (obeya_board_get_card_position (f->board, dragged), ==, 0);
+}
+
+static guint
+visible_cards (Fixture *f)
+{
+  guint n = 0;
+
+  while (find_widget (GTK_WIDGET (board_view (f)), OBEYA_TYPE_CARD_WIDGET, NULL, n) != NULL)
+    n++;
+  return n;
+}
+
+static void
+test_filter (Fixture       *f,
+             gconstpointer  data)
+{
+  GtkWidget *entry, *blocked;
+  guint all;
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.toggle-filter", NULL);
+  flush_events ();
+  all = visible_cards (f);
+  g_assert_cmpuint (all, >, 5);
+
+  entry = find_widget (GTK_WIDGET (f->window), GTK_TYPE_SEARCH_ENTRY, NULL, 0);
+  g_assert_nonnull (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "VAT");
+  g_signal_emit_by_name (entry, "search-changed");
+  flush_events ();
+  g_assert_cmpuint (visible_cards (f), ==, 1);
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  g_signal_emit_by_name (entry, "search-changed");
+  blocked = find_widget (GTK_WIDGET (f->window), GTK_TYPE_TOGGLE_BUTTON, NULL, 0);
+  /* The "Blocked" toggle of the filter bar. */
+  for (guint i = 0; blocked != NULL; i++)
+    {
+      blocked = find_widget (GTK_WIDGET (f->window), GTK_TYPE_TOGGLE_BUTTON, NULL, i);
+      if (blocked != NULL && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (blocked)), "Blocked") == 0)
+        break;
+    }
+  g_assert_nonnull (blocked);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (blocked), TRUE);
+  flush_events ();
+  g_assert_cmpuint (visible_cards (f), ==, 1);
+
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (blocked), FALSE);
+  flush_events ();
+  g_assert_cmpuint (visible_cards (f), ==, all);
+}
+
+static void
+test_wip_warning (Fixture       *f,
+                  gconstpointer  data)
+{
+  ObeyaColumnView *review = column_view (f, 3);
+  GListModel *ready = obeya_column_get_cell (column (f, 1), lane (f, 1));
+  g_autoptr(ObeyaCard) card = g_list_model_get_item (ready, 0);
+
+  /* Review has a WIP limit of 2 and two cards. */
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (review), "over-limit"));
+  obeya_board_move_card (f->board, card, column (f, 3), lane (f, 1), -1);
+  flush_events ();
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (review), "over-limit"));
+  obeya_card_block (card, "Waiting");
+  flush_events ();
+  /* Blocked cards do not count toward WIP on this board. */
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (review), "over-limit"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+#define ADD(path, fn) g_test_add ("/window/" path, Fixture, NULL, fixture_setup, fn, fixture_teardown)
+  ADD ("shows-sample", test_shows_sample);
+  ADD ("quick-add", test_quick_add);
+  ADD ("keyboard-move", test_keyboard_move);
+  ADD ("drag-and-drop", test_drag_and_drop);
+  ADD ("filter", test_filter);
+  ADD ("wip-warning", test_wip_warning);
+#undef ADD
+
+  return g_test_run ();
+}
