@@ -28,8 +28,10 @@
  *  - For quitting, obeya_document_flush_async() completes when the last save
  *    has finished; the application holds itself until then.
  *
- * Everything here belongs to the main thread (the thread whose main context
- * was the thread-default one when the document was created).
+ * Everything here belongs to the main thread (timers and completions run in
+ * GLib's global default main context). Dropping the last reference does not
+ * save: flush first. Worker threads never hold a reference to the document,
+ * so it is always disposed on the main thread.
  */
 #pragma once
 
