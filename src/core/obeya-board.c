@@ -1544,6 +1544,9 @@ _obeya_board_read (ObeyaLoadContext *ctx,
   ObeyaJsonReader *r = ctx->reader;
   g_autoptr(ObeyaBoard) self = NULL;
   g_autoptr(GHashTable) cells = NULL;
+  g_autoptr(GHashTable) columns_by_id = NULL;
+  g_autoptr(GHashTable) retired_by_id = NULL;
+  g_autoptr(GHashTable) lanes_by_id = NULL;
   g_autoptr(GPtrArray) archived = NULL;
   GHashTableIter iter;
   gpointer key, value;
@@ -1656,6 +1659,27 @@ _obeya_board_read (ObeyaLoadContext *ctx,
   obeya_json_reader_pop (r);
 
   /* Cards: collect per cell, then sort each cell by rank in one go. */
+  columns_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  retired_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  lanes_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->columns)); i++)
+    {
+      ObeyaColumn *column = column_at (self, i);
+      g_hash_table_insert (columns_by_id, (gpointer) obeya_entity_get_id (OBEYA_ENTITY (column)),
+                           column);
+    }
+  for (guint i = 0; i < self->retired->len; i++)
+    g_hash_table_insert (retired_by_id,
+                         (gpointer) obeya_entity_get_id (self->retired->pdata[i]),
+                         self->retired->pdata[i]);
+  for (guint i = 0; i < n_lanes (self); i++)
+    {
+      ObeyaLane *lane = lane_at (self, i);
+      g_hash_table_insert (lanes_by_id, (gpointer) obeya_entity_get_id (OBEYA_ENTITY (lane)), lane);
+    }
+  ctx->columns = columns_by_id;
+  ctx->retired_columns = retired_by_id;
+  ctx->lanes = lanes_by_id;
   cells = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
   archived = g_ptr_array_new ();
   array = obeya_json_reader_get_array (r, object, "cards", FALSE);
@@ -1674,6 +1698,7 @@ _obeya_board_read (ObeyaLoadContext *ctx,
       obeya_json_reader_pop (r);
       if (card == NULL)
         break;
+
 
       g_ptr_array_add (self->cards, card);
       g_hash_table_insert (self->card_index, (gpointer) obeya_entity_get_id (OBEYA_ENTITY (card)),
@@ -1695,6 +1720,7 @@ _obeya_board_read (ObeyaLoadContext *ctx,
         }
     }
   obeya_json_reader_pop (r);
+  ctx->columns = ctx->retired_columns = ctx->lanes = NULL;
 
   if (obeya_json_reader_failed (r))
     return NULL;

@@ -284,14 +284,14 @@ recount_checklist (ObeyaCard *self)
     }
 }
 
-static void
-checklist_item_notify_cb (ObeyaChecklistItem *item,
-                          GParamSpec         *pspec,
-                          ObeyaCard          *self)
+void
+_obeya_card_checklist_item_changed (ObeyaCard *self)
 {
-  if (g_strcmp0 (pspec->name, "done") == 0)
-    recount_checklist (self);
-  else
+  guint done = self->checklist_done;
+
+  recount_checklist (self);
+  /* A text change: the card changed without any of its own properties. */
+  if (done == self->checklist_done)
     obeya_card_changed (self);
 }
 
@@ -304,12 +304,10 @@ checklist_items_changed_cb (GListModel *model,
 {
   for (guint i = position; i < position + added; i++)
     {
-      g_autoptr(ObeyaChecklistItem) item = g_list_model_get_item (model, i);
+      ObeyaEntity *item = g_list_model_get_item (model, i);
 
-      obeya_entity_set_parent (OBEYA_ENTITY (item), G_OBJECT (self));
-      /* Connect once: an item moved within the list is removed and added again. */
-      g_signal_handlers_disconnect_by_func (item, checklist_item_notify_cb, self);
-      g_signal_connect_object (item, "notify", G_CALLBACK (checklist_item_notify_cb), self, 0);
+      obeya_entity_set_parent (item, G_OBJECT (self));
+      g_object_unref (item);
     }
 
   recount_checklist (self);
@@ -342,11 +340,32 @@ obeya_card_init (ObeyaCard *self)
   self->blocks = g_array_new (FALSE, FALSE, sizeof (ObeyaBlock));
   g_array_set_clear_func (self->blocks, block_clear);
   self->moves = g_array_new (FALSE, FALSE, sizeof (ObeyaMove));
-  self->checklist = g_list_store_new (OBEYA_TYPE_CHECKLIST_ITEM);
-  self->links = g_list_store_new (OBEYA_TYPE_LINK);
-  g_signal_connect_object (self->checklist, "items-changed",
-                           G_CALLBACK (checklist_items_changed_cb), self, 0);
-  g_signal_connect_object (self->links, "items-changed", G_CALLBACK (links_changed_cb), self, 0);
+}
+
+/* The checklist and link stores are made on first use: most cards have
+ * neither, and a large workspace loads 10,000 cards. */
+static GListStore *
+ensure_checklist (ObeyaCard *self)
+{
+  if (self->checklist == NULL)
+    {
+      self->checklist = g_list_store_new (OBEYA_TYPE_CHECKLIST_ITEM);
+      g_signal_connect_object (self->checklist, "items-changed",
+                               G_CALLBACK (checklist_items_changed_cb), self, 0);
+    }
+  return self->checklist;
+}
+
+static GListStore *
+ensure_links (ObeyaCard *self)
+{
+  if (self->links == NULL)
+    {
+      self->links = g_list_store_new (OBEYA_TYPE_LINK);
+      g_signal_connect_object (self->links, "items-changed", G_CALLBACK (links_changed_cb),
+                               self, 0);
+    }
+  return self->links;
 }
 
 ObeyaCard *
@@ -544,7 +563,7 @@ GListModel *
 obeya_card_get_checklist (ObeyaCard *self)
 {
   g_return_val_if_fail (OBEYA_IS_CARD (self), NULL);
-  return G_LIST_MODEL (self->checklist);
+  return G_LIST_MODEL (ensure_checklist (self));
 }
 
 guint
@@ -558,14 +577,14 @@ guint
 obeya_card_get_checklist_total (ObeyaCard *self)
 {
   g_return_val_if_fail (OBEYA_IS_CARD (self), 0);
-  return g_list_model_get_n_items (G_LIST_MODEL (self->checklist));
+  return self->checklist ? g_list_model_get_n_items (G_LIST_MODEL (self->checklist)) : 0;
 }
 
 GListModel *
 obeya_card_get_links (ObeyaCard *self)
 {
   g_return_val_if_fail (OBEYA_IS_CARD (self), NULL);
-  return G_LIST_MODEL (self->links);
+  return G_LIST_MODEL (ensure_links (self));
 }
 
 /* ---- flow facts ---------------------------------------------------------- */
@@ -886,7 +905,7 @@ obeya_card_add_checklist_item (ObeyaCard  *self,
 
   g_return_val_if_fail (OBEYA_IS_CARD (self), NULL);
 
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->checklist));
+  n = g_list_model_get_n_items (G_LIST_MODEL (ensure_checklist (self)));
   if (position < 0 || (guint) position > n)
     position = n;
 
@@ -905,7 +924,7 @@ obeya_card_remove_checklist_item (ObeyaCard *self,
   g_autoptr(ObeyaHistory) history = NULL;
 
   g_return_if_fail (OBEYA_IS_CARD (self));
-  g_return_if_fail (position < g_list_model_get_n_items (G_LIST_MODEL (self->checklist)));
+  g_return_if_fail (position < obeya_card_get_checklist_total (self));
 
   history = history_or_temporary (self);
   obeya_history_begin (history, _("Remove checklist item"));
@@ -924,7 +943,7 @@ obeya_card_move_checklist_item (ObeyaCard *self,
 
   history = history_or_temporary (self);
   obeya_history_begin (history, _("Reorder checklist"));
-  obeya_history_move (history, self->checklist, from, to);
+  obeya_history_move (history, ensure_checklist (self), from, to);
   obeya_history_end (history);
 }
 
@@ -943,6 +962,7 @@ obeya_card_add_link (ObeyaCard  *self,
   link = g_object_new (OBEYA_TYPE_LINK, "kind", kind, "target", target, "label", label, NULL);
   history = history_or_temporary (self);
   obeya_history_begin (history, _("Add link"));
+  ensure_links (self);
   obeya_history_insert (history, self->links,
                         g_list_model_get_n_items (G_LIST_MODEL (self->links)), link);
   obeya_history_end (history);
@@ -956,7 +976,8 @@ obeya_card_remove_link (ObeyaCard *self,
   g_autoptr(ObeyaHistory) history = NULL;
 
   g_return_if_fail (OBEYA_IS_CARD (self));
-  g_return_if_fail (position < g_list_model_get_n_items (G_LIST_MODEL (self->links)));
+  g_return_if_fail (self->links != NULL &&
+                    position < g_list_model_get_n_items (G_LIST_MODEL (self->links)));
 
   history = history_or_temporary (self);
   obeya_history_begin (history, _("Remove link"));
@@ -1024,7 +1045,7 @@ _obeya_card_write (ObeyaCard       *self,
       obeya_json_writer_end_array (writer);
     }
 
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->checklist));
+  n = obeya_card_get_checklist_total (self);
   if (n > 0)
     {
       obeya_json_writer_member (writer, "checklist");
@@ -1043,7 +1064,7 @@ _obeya_card_write (ObeyaCard       *self,
       obeya_json_writer_end_array (writer);
     }
 
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->links));
+  n = self->links ? g_list_model_get_n_items (G_LIST_MODEL (self->links)) : 0;
   if (n > 0)
     {
       obeya_json_writer_member (writer, "links");
@@ -1103,7 +1124,8 @@ _obeya_card_read (ObeyaLoadContext *ctx,
   if (id == NULL)
     return NULL;
 
-  self = g_object_new (OBEYA_TYPE_CARD, "id", id, NULL);
+  self = g_object_new (OBEYA_TYPE_CARD, NULL);
+  _obeya_entity_set_id (OBEYA_ENTITY (self), id);
   obeya_entity_set_parent (OBEYA_ENTITY (self), G_OBJECT (board));
   self->title = g_strdup (obeya_json_reader_get_string (r, object, "title", TRUE));
   self->description = g_strdup (obeya_json_reader_get_string (r, object, "description", FALSE));
@@ -1115,10 +1137,9 @@ _obeya_card_read (ObeyaLoadContext *ctx,
   /* An archived card may sit in a deleted (retired) column, and in no lane
    * when the board got lanes after it was archived. */
   column_id = obeya_json_reader_get_string (r, object, "column", TRUE);
-  if (OBEYA_TIMESTAMP_IS_SET (self->archived_at))
-    column = column_id ? _obeya_board_lookup_column (board, column_id) : NULL;
-  else
-    column = column_id ? _obeya_board_find_column (board, column_id) : NULL;
+  column = column_id ? g_hash_table_lookup (ctx->columns, column_id) : NULL;
+  if (column == NULL && column_id != NULL && OBEYA_TIMESTAMP_IS_SET (self->archived_at))
+    column = g_hash_table_lookup (ctx->retired_columns, column_id);
   if (column_id != NULL && column == NULL)
     {
       obeya_json_reader_fail (r, "column", _("no column with id “%s” on this board"), column_id);
@@ -1127,7 +1148,7 @@ _obeya_card_read (ObeyaLoadContext *ctx,
   lane_id = obeya_json_reader_get_string (r, object, "lane", FALSE);
   if (lane_id != NULL)
     {
-      lane = _obeya_board_find_lane (board, lane_id);
+      lane = g_hash_table_lookup (ctx->lanes, lane_id);
       if (lane == NULL)
         {
           obeya_json_reader_fail (r, "lane", _("no swimlane with id “%s” on this board"), lane_id);
@@ -1146,9 +1167,9 @@ _obeya_card_read (ObeyaLoadContext *ctx,
 
   self->assignees = _obeya_read_id_list (ctx, object, "assignees",
                                          _obeya_workspace_get_people_index (ctx->workspace),
-                                         _("person"));
+                                         N_("person"));
   self->tags = _obeya_read_id_list (ctx, object, "tags",
-                                    _obeya_workspace_get_tag_index (ctx->workspace), _("tag"));
+                                    _obeya_workspace_get_tag_index (ctx->workspace), N_("tag"));
   self->due = _obeya_read_day_member (ctx, object, "due", FALSE);
 
   klass = obeya_json_reader_get_string (r, object, "class", FALSE);
@@ -1222,7 +1243,8 @@ _obeya_card_read (ObeyaLoadContext *ctx,
           g_ptr_array_add (items, item);
         }
       obeya_json_reader_pop (r);
-      g_list_store_splice (self->checklist, 0, 0, items->pdata, items->len);
+      if (items->len > 0)
+        g_list_store_splice (ensure_checklist (self), 0, 0, items->pdata, items->len);
     }
 
   array = obeya_json_reader_get_array (r, object, "links", FALSE);
@@ -1247,7 +1269,7 @@ _obeya_card_read (ObeyaLoadContext *ctx,
           obeya_entity_take_extra (OBEYA_ENTITY (link),
                                    obeya_json_collect_unknown (entry, link_members));
           obeya_json_reader_pop (r);
-          g_list_store_append (self->links, link);
+          g_list_store_append (ensure_links (self), link);
         }
       obeya_json_reader_pop (r);
     }
@@ -1257,28 +1279,38 @@ _obeya_card_read (ObeyaLoadContext *ctx,
     {
       guint n = json_array_get_length (array);
 
-      g_array_set_size (self->moves, 0);
+      g_array_set_size (self->moves, n);
       obeya_json_reader_push_member (r, "moves");
       for (guint i = 0; i < n && !obeya_json_reader_failed (r); i++)
         {
           JsonArray *entry = obeya_json_reader_array_array (r, array, i);
-          ObeyaMove move;
-          const char *time;
+          ObeyaMove *move = &g_array_index (self->moves, ObeyaMove, i);
+          const char *time, *move_column, *move_lane = NULL;
+          ObeyaEntity *known;
 
           if (entry == NULL)
             break;
           obeya_json_reader_push_index (r, i);
           time = obeya_json_reader_array_string (r, entry, 0, FALSE);
-          if (time != NULL && !obeya_timestamp_parse (time, &move.time))
+          if (time != NULL && !obeya_timestamp_parse (time, &move->time))
             obeya_json_reader_fail (r, NULL, _("“%s” is not a timestamp"), time);
-          move.column_id = g_intern_string (obeya_json_reader_array_string (r, entry, 1, FALSE));
-          move.lane_id = json_array_get_length (entry) > 2
-                         ? g_intern_string (obeya_json_reader_array_string (r, entry, 2, TRUE))
-                         : NULL;
+          move_column = obeya_json_reader_array_string (r, entry, 1, FALSE);
+          if (json_array_get_length (entry) > 2)
+            move_lane = obeya_json_reader_array_string (r, entry, 2, TRUE);
           obeya_json_reader_pop (r);
-          g_array_append_val (self->moves, move);
+
+          /* Share the id strings of the board's columns and lanes (no
+           * global lock); ids of columns long gone are interned. */
+          known = move_column ? g_hash_table_lookup (ctx->columns, move_column) : NULL;
+          if (known == NULL && move_column != NULL)
+            known = g_hash_table_lookup (ctx->retired_columns, move_column);
+          move->column_id = known ? obeya_entity_get_id (known) : g_intern_string (move_column);
+          known = move_lane ? g_hash_table_lookup (ctx->lanes, move_lane) : NULL;
+          move->lane_id = known ? obeya_entity_get_id (known) : g_intern_string (move_lane);
         }
       obeya_json_reader_pop (r);
+      if (obeya_json_reader_failed (r))
+        return NULL;
     }
 
   obeya_entity_take_extra (OBEYA_ENTITY (self), obeya_json_collect_unknown (object, card_members));

@@ -24,8 +24,10 @@ G_BEGIN_DECLS
 typedef struct
 {
   ObeyaTimestamp time;
-  const char    *column_id; /* interned */
-  const char    *lane_id;   /* interned; NULL on a board without lanes */
+  /* Ids, compared with strcmp: shared with the board's column and lane
+   * objects (which live as long as the board) or interned. */
+  const char    *column_id;
+  const char    *lane_id;   /* NULL on a board without lanes */
 } ObeyaMove;
 
 typedef struct

@@ -3,7 +3,9 @@
 
 #include "config.h"
 
+#include "obeya-card.h"
 #include "obeya-checklist-item.h"
+#include "obeya-model-private.h"
 #include "obeya-util.h"
 
 struct _ObeyaChecklistItem
@@ -83,6 +85,21 @@ obeya_checklist_item_set_property (GObject      *object,
 }
 
 static void
+obeya_checklist_item_dispatch_properties_changed (GObject     *object,
+                                                  guint        n_pspecs,
+                                                  GParamSpec **pspecs)
+{
+  GObject *card = obeya_entity_get_parent (OBEYA_ENTITY (object));
+
+  G_OBJECT_CLASS (obeya_checklist_item_parent_class)->dispatch_properties_changed (object,
+                                                                                  n_pspecs,
+                                                                                  pspecs);
+  /* The card recounts its progress; no signal connection per item. */
+  if (card != NULL && OBEYA_IS_CARD (card))
+    _obeya_card_checklist_item_changed (OBEYA_CARD (card));
+}
+
+static void
 obeya_checklist_item_class_init (ObeyaChecklistItemClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -90,6 +107,7 @@ obeya_checklist_item_class_init (ObeyaChecklistItemClass *klass)
   object_class->finalize = obeya_checklist_item_finalize;
   object_class->get_property = obeya_checklist_item_get_property;
   object_class->set_property = obeya_checklist_item_set_property;
+  object_class->dispatch_properties_changed = obeya_checklist_item_dispatch_properties_changed;
 
   properties[PROP_TEXT] =
     g_param_spec_string ("text", NULL, NULL, NULL,

@@ -7,6 +7,7 @@
 
 #include "obeya-entity.h"
 #include "obeya-history.h"
+#include "obeya-model-private.h"
 #include "obeya-util.h"
 #include "obeya-workspace.h"
 
@@ -37,18 +38,6 @@ obeya_entity_finalize (GObject *object)
   g_clear_pointer (&priv->extra, json_object_unref);
 
   G_OBJECT_CLASS (obeya_entity_parent_class)->finalize (object);
-}
-
-static void
-obeya_entity_constructed (GObject *object)
-{
-  ObeyaEntity *self = OBEYA_ENTITY (object);
-  ObeyaEntityPrivate *priv = obeya_entity_get_instance_private (self);
-
-  G_OBJECT_CLASS (obeya_entity_parent_class)->constructed (object);
-
-  if (priv->id == NULL)
-    priv->id = obeya_new_id ();
 }
 
 static void
@@ -94,14 +83,13 @@ obeya_entity_class_init (ObeyaEntityClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = obeya_entity_finalize;
-  object_class->constructed = obeya_entity_constructed;
   object_class->get_property = obeya_entity_get_property;
   object_class->set_property = obeya_entity_set_property;
 
   /**
    * ObeyaEntity:id:
    *
-   * The stable id, random unless given at construction (loading).
+   * The stable id, random (made on first use) unless given at construction.
    */
   properties[PROP_ID] =
     g_param_spec_string ("id", NULL, NULL, NULL,
@@ -120,7 +108,22 @@ obeya_entity_get_id (ObeyaEntity *self)
   ObeyaEntityPrivate *priv = obeya_entity_get_instance_private (self);
 
   g_return_val_if_fail (OBEYA_IS_ENTITY (self), NULL);
+
+  /* Made on first use: entities that are never referenced by id (checklist
+   * items) never pay for one. */
+  if (priv->id == NULL)
+    priv->id = obeya_new_id ();
   return priv->id;
+}
+
+void
+_obeya_entity_set_id (ObeyaEntity *self,
+                      const char  *id)
+{
+  ObeyaEntityPrivate *priv = obeya_entity_get_instance_private (self);
+
+  g_free (priv->id);
+  priv->id = g_strdup (id);
 }
 
 GObject *

@@ -1280,11 +1280,21 @@ obeya_json_writer_free_to_bytes (ObeyaJsonWriter  *writer,
 
 /* ---- Reader ------------------------------------------------------------------ */
 
+/* The path is a stack of segments, formatted only when an error needs it:
+ * loading a large workspace pushes hundreds of thousands of them. Member
+ * names must outlive their push (string literals, or strings of the tree
+ * being read). */
+typedef struct
+{
+  const char *member;  /* NULL for an index */
+  guint       index;
+} PathSegment;
+
 struct _ObeyaJsonReader
 {
-  GString *path;
-  GArray  *marks;  /* guint: path length before each push */
+  GArray  *segments;  /* of PathSegment */
   GError  *error;
+  gboolean trusted_utf8;
 };
 
 ObeyaJsonReader *
@@ -1292,8 +1302,7 @@ obeya_json_reader_new (void)
 {
   ObeyaJsonReader *reader = g_new0 (ObeyaJsonReader, 1);
 
-  reader->path = g_string_sized_new (64);
-  reader->marks = g_array_sized_new (FALSE, FALSE, sizeof (guint), 16);
+  reader->segments = g_array_sized_new (FALSE, FALSE, sizeof (PathSegment), 16);
   return reader;
 }
 
@@ -1302,56 +1311,80 @@ obeya_json_reader_free (ObeyaJsonReader *reader)
 {
   if (reader == NULL)
     return;
-  g_string_free (reader->path, TRUE);
-  g_array_unref (reader->marks);
+  g_array_unref (reader->segments);
   g_clear_error (&reader->error);
   g_free (reader);
+}
+
+void
+obeya_json_reader_set_trusted_utf8 (ObeyaJsonReader *reader,
+                                    gboolean         trusted)
+{
+  g_return_if_fail (reader != NULL);
+  reader->trusted_utf8 = trusted;
 }
 
 void
 obeya_json_reader_push_member (ObeyaJsonReader *reader,
                                const char      *name)
 {
-  guint mark;
+  PathSegment segment = { name, 0 };
 
   g_return_if_fail (reader != NULL);
   g_return_if_fail (name != NULL);
 
-  mark = reader->path->len;
-  g_array_append_val (reader->marks, mark);
-  if (reader->path->len > 0)
-    g_string_append_c (reader->path, '.');
-  g_string_append (reader->path, name);
+  g_array_append_val (reader->segments, segment);
 }
 
 void
 obeya_json_reader_push_index (ObeyaJsonReader *reader,
                               guint            index)
 {
-  guint mark;
+  PathSegment segment = { NULL, index };
 
   g_return_if_fail (reader != NULL);
 
-  mark = reader->path->len;
-  g_array_append_val (reader->marks, mark);
-  g_string_append_printf (reader->path, "[%u]", index);
+  g_array_append_val (reader->segments, segment);
 }
 
 void
 obeya_json_reader_pop (ObeyaJsonReader *reader)
 {
   g_return_if_fail (reader != NULL);
-  g_return_if_fail (reader->marks->len > 0);
+  g_return_if_fail (reader->segments->len > 0);
 
-  g_string_truncate (reader->path, g_array_index (reader->marks, guint, reader->marks->len - 1));
-  g_array_set_size (reader->marks, reader->marks->len - 1);
+  g_array_set_size (reader->segments, reader->segments->len - 1);
+}
+
+static void
+append_path (ObeyaJsonReader *reader,
+             GString         *out)
+{
+  for (guint i = 0; i < reader->segments->len; i++)
+    {
+      const PathSegment *segment = &g_array_index (reader->segments, PathSegment, i);
+
+      if (segment->member != NULL)
+        {
+          if (out->len > 0)
+            g_string_append_c (out, '.');
+          g_string_append (out, segment->member);
+        }
+      else
+        g_string_append_printf (out, "[%u]", segment->index);
+    }
 }
 
 char *
 obeya_json_reader_dup_path (ObeyaJsonReader *reader)
 {
+  GString *path;
+
   g_return_val_if_fail (reader != NULL, NULL);
-  return g_strndup (reader->path->str, reader->path->len);
+
+  path = g_string_new (NULL);
+  append_path (reader, path);
+  return g_string_free (path, FALSE);
 }
 
 /* @member and @index (-1: none) are appended to the current path. */
@@ -1370,7 +1403,8 @@ reader_failv (ObeyaJsonReader *reader,
     return;
 
   reason = g_strdup_vprintf (format, args);
-  where = g_string_new_len (reader->path->str, reader->path->len);
+  where = g_string_new (NULL);
+  append_path (reader, where);
   if (member != NULL)
     {
       if (where->len > 0)
@@ -1483,7 +1517,7 @@ check_string_node (ObeyaJsonReader *reader,
       return NULL;
     }
   value = json_node_get_string (node);
-  if (!g_utf8_validate (value, -1, NULL))
+  if (!reader->trusted_utf8 && !g_utf8_validate (value, -1, NULL))
     {
       reader_fail_at (reader, member, index, _("the text is not valid UTF-8"));
       return NULL;
@@ -1793,6 +1827,16 @@ obeya_json_reader_array_array (ObeyaJsonReader *reader,
   return json_node_get_array (node);
 }
 
+static inline gboolean
+name_is_known (const char         *name,
+               const char * const *known)
+{
+  for (guint i = 0; known != NULL && known[i] != NULL; i++)
+    if (known[i][0] == name[0] && strcmp (known[i], name) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 JsonObject *
 obeya_json_collect_unknown (JsonObject         *object,
                             const char * const *known)
@@ -1801,25 +1845,23 @@ obeya_json_collect_unknown (JsonObject         *object,
   JsonObjectIter iter;
   const char *name;
   JsonNode *node;
+  gboolean any_unknown = FALSE;
 
   g_return_val_if_fail (object != NULL, NULL);
+
+  /* First a cheap unordered pass (no hashing): almost every object has no
+   * unknown member, and then there is nothing more to do. */
+  json_object_iter_init (&iter, object);
+  while (!any_unknown && json_object_iter_next (&iter, &name, &node))
+    any_unknown = !name_is_known (name, known);
+  if (!any_unknown)
+    return NULL;
 
   json_object_iter_init_ordered (&iter, object);
   while (json_object_iter_next_ordered (&iter, &name, &node))
     {
-      gboolean is_known = FALSE;
-
-      for (guint i = 0; known != NULL && known[i] != NULL; i++)
-        {
-          if (known[i][0] == name[0] && strcmp (known[i], name) == 0)
-            {
-              is_known = TRUE;
-              break;
-            }
-        }
-      if (is_known)
+      if (name_is_known (name, known))
         continue;
-
       if (extra == NULL)
         extra = json_object_new ();
       json_object_set_member (extra, name, json_node_ref (node));

@@ -154,7 +154,14 @@ ObeyaJsonReader *obeya_json_reader_new     (void);
 void             obeya_json_reader_free    (ObeyaJsonReader *reader);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ObeyaJsonReader, obeya_json_reader_free)
 
-/* Path stack. */
+/* The tree came from obeya_json_parse(), whose check already guarantees
+ * valid UTF-8 everywhere (and no lone surrogate escapes): string getters
+ * then skip their own validation. Off by default. */
+void      obeya_json_reader_set_trusted_utf8 (ObeyaJsonReader *reader,
+                                              gboolean         trusted);
+
+/* Path stack. Member names must outlive their push (literals, or strings
+ * of the tree being read): the path is only formatted for an error. */
 void      obeya_json_reader_push_member  (ObeyaJsonReader *reader, const char *name);
 void      obeya_json_reader_push_index   (ObeyaJsonReader *reader, guint index);
 void      obeya_json_reader_pop          (ObeyaJsonReader *reader);

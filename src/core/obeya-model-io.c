@@ -14,16 +14,11 @@ gboolean
 _obeya_load_context_claim_id (ObeyaLoadContext *ctx,
                               const char       *id)
 {
-  const char *first;
-
-  first = g_hash_table_lookup (ctx->ids, id);
-  if (first != NULL)
+  if (!g_hash_table_add (ctx->ids, (gpointer) id))
     {
-      obeya_json_reader_fail (ctx->reader, "id", _("duplicate id “%s” (first used at %s)"),
-                              id, first);
+      obeya_json_reader_fail (ctx->reader, "id", _("duplicate id “%s”"), id);
       return FALSE;
     }
-  g_hash_table_insert (ctx->ids, g_strdup (id), obeya_json_reader_dup_path (ctx->reader));
   return TRUE;
 }
 
@@ -111,7 +106,7 @@ _obeya_read_id_list (ObeyaLoadContext *ctx,
         {
           obeya_json_reader_push_index (ctx->reader, i);
           /* Translators: the first %s is "person" or "tag" */
-          obeya_json_reader_fail (ctx->reader, NULL, _("no %s with id “%s”"), what, id);
+          obeya_json_reader_fail (ctx->reader, NULL, _("no %s with id “%s”"), _(what), id);
           obeya_json_reader_pop (ctx->reader);
           break;
         }

@@ -11,13 +11,23 @@
 
 G_BEGIN_DECLS
 
+/* Entity: sets the id of a new entity being loaded (cheaper than the
+ * construct property). */
+void       _obeya_entity_set_id          (ObeyaEntity    *entity,
+                                          const char     *id);
+
 /* Loading state shared by every reader of one file. */
 typedef struct
 {
   ObeyaJsonReader *reader;
   ObeyaWorkspace  *workspace;
-  GHashTable      *ids;     /* every id seen → the path string where it was defined */
+  GHashTable      *ids;     /* every id seen (strings of the tree being read) */
   guint            version; /* file version */
+  /* While a board's cards are read: its columns (active and retired) and
+   * lanes by id. */
+  GHashTable      *columns;
+  GHashTable      *retired_columns;
+  GHashTable      *lanes;
 } ObeyaLoadContext;
 
 /* Records @id (duplicate → error at the current path). */
@@ -40,7 +50,8 @@ ObeyaDay   _obeya_read_day_member       (ObeyaLoadContext *ctx,
                                          JsonObject       *object,
                                          const char       *name,
                                          gboolean          required);
-/* Reads an array of id strings; each must be a key of @known (when not NULL). */
+/* Reads an array of id strings; each must be a key of @known (when not NULL);
+ * @what is the untranslated (N_) name of what they refer to, for the error. */
 GStrv      _obeya_read_id_list          (ObeyaLoadContext *ctx,
                                          JsonObject       *object,
                                          const char       *name,
@@ -51,6 +62,7 @@ void       _obeya_write_string_list     (ObeyaJsonWriter    *writer,
                                          const char * const *values);
 
 /* Card */
+void       _obeya_card_checklist_item_changed (ObeyaCard *card);
 void       _obeya_card_set_place        (ObeyaCard      *card,
                                          ObeyaColumn    *column,
                                          ObeyaLane      *lane);

@@ -634,10 +634,10 @@ _obeya_recurrence_read (ObeyaLoadContext *ctx,
   self->description = g_strdup (obeya_json_reader_get_string (r, object, "description", FALSE));
   self->checklist = _obeya_read_id_list (ctx, object, "checklist", NULL, NULL);
   self->tags = _obeya_read_id_list (ctx, object, "tags",
-                                    _obeya_workspace_get_tag_index (ctx->workspace), _("tag"));
+                                    _obeya_workspace_get_tag_index (ctx->workspace), N_("tag"));
   self->assignees = _obeya_read_id_list (ctx, object, "assignees",
                                          _obeya_workspace_get_people_index (ctx->workspace),
-                                         _("person"));
+                                         N_("person"));
   kind = obeya_json_reader_get_string (r, object, "schedule", TRUE);
   if (kind != NULL && !obeya_enum_from_nick (OBEYA_TYPE_RECURRENCE_KIND, kind, (int *) &self->kind))
     obeya_json_reader_fail (r, "schedule",

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "obeya-board.h"
 #include "obeya-card.h"
@@ -409,6 +410,7 @@ obeya_workspace_load (GBytes  *bytes,
     }
   object = json_node_get_object (root);
   reader = obeya_json_reader_new ();
+  obeya_json_reader_set_trusted_utf8 (reader, TRUE);
   format = json_object_has_member (object, "format") &&
            JSON_NODE_HOLDS_VALUE (json_object_get_member (object, "format")) &&
            json_node_get_value_type (json_object_get_member (object, "format")) == G_TYPE_STRING
@@ -422,7 +424,8 @@ obeya_workspace_load (GBytes  *bytes,
     }
 
   self = obeya_workspace_new ();
-  ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  ids = g_hash_table_new (g_str_hash, g_str_equal);
+  memset (&ctx, 0, sizeof ctx);
   ctx.reader = reader;
   ctx.workspace = self;
   ctx.ids = ids;
