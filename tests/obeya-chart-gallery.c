@@ -165,7 +165,263 @@ build_run_empty (void)
   return OBEYA_CHART (chart);
 }
 
+/* 5S scores of areas, long names: horizontal bars coloured by status. */
+static ObeyaChart *
+build_bar_areas (void)
+{
+  ObeyaBarChart *chart = obeya_bar_chart_new ();
+  ObeyaChartBar bars[] = {
+    { "Accounts payable – shared desks", 82., OBEYA_CHART_STATUS_MET, { 0 } },
+    { "Customer service floor", 64., OBEYA_CHART_STATUS_AMBER, { 0 } },
+    { "Archive room", 41., OBEYA_CHART_STATUS_MISSED, { 0 } },
+    { "Shared drive: Finance", 77., OBEYA_CHART_STATUS_MET, { 0 } },
+    { "Mailroom", NAN, OBEYA_CHART_STATUS_NO_DATA, { 0 } },
+    { "Reception and meeting rooms on the second floor", 90., OBEYA_CHART_STATUS_MET, { 0 } },
+  };
+
+  obeya_bar_chart_set_bars (chart, bars, G_N_ELEMENTS (bars));
+  obeya_bar_chart_set_orientation (chart, OBEYA_CHART_ORIENTATION_HORIZONTAL);
+  obeya_bar_chart_set_unit (chart, "%");
+  obeya_bar_chart_set_reference_line (chart, 70., "Target 70 %");
+  obeya_chart_set_title (OBEYA_CHART (chart), "5S score by area");
+  return OBEYA_CHART (chart);
+}
+
+/* Throughput per week: vertical bars, an average line. */
+static ObeyaChart *
+build_bar_weeks (void)
+{
+  ObeyaBarChart *chart = obeya_bar_chart_new ();
+  static const char *labels[] = { "W1", "W2", "W3", "W4", "W5", "W6", "W7", "W8", "W9", "W10", "W11", "W12" };
+  static const double values[] = { 14, 17, 9, 21, 18, 16, 23, 12, 19, 20, 24, 22 };
+  ObeyaChartBar bars[G_N_ELEMENTS (labels)];
+  guint i;
+
+  for (i = 0; i < G_N_ELEMENTS (labels); i++)
+    bars[i] = (ObeyaChartBar) { labels[i], values[i], OBEYA_CHART_STATUS_NONE, { 0 } };
+  obeya_bar_chart_set_bars (chart, bars, G_N_ELEMENTS (bars));
+  obeya_bar_chart_set_reference_line (chart, 17.9, "Average 17.9");
+  obeya_chart_set_title (OBEYA_CHART (chart), "Cards done per week");
+  return OBEYA_CHART (chart);
+}
+
+/* Vertical bars with long names: labels turn. */
+static ObeyaChart *
+build_bar_long (void)
+{
+  ObeyaBarChart *chart = obeya_bar_chart_new ();
+  ObeyaChartBar bars[] = {
+    { "Sort", 75., OBEYA_CHART_STATUS_NONE, { 0 } },
+    { "Set in order", 62.5, OBEYA_CHART_STATUS_NONE, { 0 } },
+    { "Shine", 88., OBEYA_CHART_STATUS_NONE, { 0 } },
+    { "Standardize", 50., OBEYA_CHART_STATUS_NONE, { 0 } },
+    { "Sustain", 40., OBEYA_CHART_STATUS_NONE, { 0.57, 0.25, 0.67, 1. } },
+    { "Digital workplace (shared drive)", 71., OBEYA_CHART_STATUS_NONE, { 0 } },
+    { "Desk and shared areas", 83., OBEYA_CHART_STATUS_NONE, { 0 } },
+  };
+
+  obeya_bar_chart_set_bars (chart, bars, G_N_ELEMENTS (bars));
+  obeya_bar_chart_set_unit (chart, "%");
+  obeya_bar_chart_set_decimals (chart, 1);
+  return OBEYA_CHART (chart);
+}
+
+static ObeyaChart *
+build_pareto (void)
+{
+  ObeyaParetoChart *chart = obeya_pareto_chart_new ();
+  static const char *labels[] = {
+    "Missing information from customer", "System down", "Waiting for approval",
+    "Wrong template", "Staff absence", "Rework after audit", "Printer jam",
+    "Unclear priority", "Other team late",
+  };
+  static const double counts[] = { 12, 5, 23, 3, 7, 2, 1, 4, 9 };
+
+  obeya_pareto_chart_set_categories (chart, labels, counts, G_N_ELEMENTS (labels));
+  obeya_pareto_chart_set_max_categories (chart, 8);
+  obeya_chart_set_title (OBEYA_CHART (chart), "Reasons for missed deliveries");
+  return OBEYA_CHART (chart);
+}
+
+static ObeyaChart *
+build_histogram (void)
+{
+  ObeyaHistogram *chart = obeya_histogram_new ();
+  double values[160];
+  GRand *rand = g_rand_new_with_seed (5);
+  guint i;
+
+  for (i = 0; i < G_N_ELEMENTS (values); i++)
+    values[i] = 1 + floor (-log (1. - g_rand_double (rand)) * 6. + g_rand_double_range (rand, 0, 3));
+  g_rand_free (rand);
+  obeya_histogram_set_values (chart, values, G_N_ELEMENTS (values), 2.);
+  obeya_histogram_set_unit (chart, "d");
+  obeya_chart_set_title (OBEYA_CHART (chart), "Cycle time");
+  return OBEYA_CHART (chart);
+}
+
+/* March 2025, today the 20th: past days coloured, weekends non-working. */
+static ObeyaChart *
+build_calendar (ObeyaChartLetter letter)
+{
+  ObeyaLetterCalendar *chart = obeya_letter_calendar_new ();
+  ObeyaChartStatus days[31];
+  GRand *rand = g_rand_new_with_seed (letter + 1);
+  guint d;
+
+  for (d = 1; d <= 31; d++)
+    {
+      double r = g_rand_double (rand);
+
+      if (is_weekend (julian (2025, 3, d)))
+        days[d - 1] = OBEYA_CHART_STATUS_NON_WORKING;
+      else if (d > 20)
+        days[d - 1] = OBEYA_CHART_STATUS_FUTURE;
+      else if (d == 12)
+        days[d - 1] = OBEYA_CHART_STATUS_NO_DATA;
+      else
+        days[d - 1] = r < 0.7 ? OBEYA_CHART_STATUS_MET
+                    : r < 0.85 ? OBEYA_CHART_STATUS_AMBER : OBEYA_CHART_STATUS_MISSED;
+    }
+  g_rand_free (rand);
+  obeya_letter_calendar_set_month (chart, 2025, G_DATE_MARCH);
+  obeya_letter_calendar_set_days (chart, days, 31);
+  obeya_letter_calendar_set_letter (chart, letter);
+  obeya_letter_calendar_set_today (chart, julian (2025, 3, 20));
+  return OBEYA_CHART (chart);
+}
+
+static ObeyaChart *build_calendar_s (void) { return build_calendar (OBEYA_CHART_LETTER_S); }
+static ObeyaChart *build_calendar_q (void) { return build_calendar (OBEYA_CHART_LETTER_Q); }
+static ObeyaChart *build_calendar_d (void) { return build_calendar (OBEYA_CHART_LETTER_D); }
+static ObeyaChart *build_calendar_c (void) { return build_calendar (OBEYA_CHART_LETTER_C); }
+static ObeyaChart *build_calendar_p (void) { return build_calendar (OBEYA_CHART_LETTER_P); }
+static ObeyaChart *build_calendar_grid (void) { return build_calendar (OBEYA_CHART_LETTER_GRID); }
+
+/* February: a short month leaves the last cells faint. */
+static ObeyaChart *
+build_calendar_february (void)
+{
+  ObeyaChart *chart = build_calendar (OBEYA_CHART_LETTER_Q);
+
+  obeya_letter_calendar_set_month (OBEYA_LETTER_CALENDAR (chart), 2025, G_DATE_FEBRUARY);
+  obeya_chart_set_title (chart, "Quality");
+  return chart;
+}
+
+static ObeyaChart *
+build_radar (void)
+{
+  ObeyaRadarChart *chart = obeya_radar_chart_new ();
+  static const char *axes[] = { "Sort", "Set in order", "Shine", "Standardize", "Sustain" };
+  double current[] = { 75., 62.5, NAN, 50., 81. };
+  double previous[] = { 60., 55., 70., 45., 50. };
+
+  obeya_radar_chart_set_axes (chart, axes, G_N_ELEMENTS (axes));
+  obeya_radar_chart_set_series (chart, 0, "12 March 2025", current);
+  obeya_radar_chart_set_series (chart, 1, "10 February 2025", previous);
+  obeya_chart_set_title (OBEYA_CHART (chart), "Archive room");
+  return OBEYA_CHART (chart);
+}
+
+static ObeyaChart *
+build_sparkline (void)
+{
+  ObeyaSparkline *chart = obeya_sparkline_new ();
+  ObeyaChartPoint points[20];
+  GRand *rand = g_rand_new_with_seed (17);
+  guint i;
+
+  for (i = 0; i < G_N_ELEMENTS (points); i++)
+    {
+      points[i].day = julian (2025, 3, 1) + i;
+      points[i].value = g_rand_double_range (rand, 88., 99.);
+      points[i].status = points[i].value >= 95. ? OBEYA_CHART_STATUS_MET : OBEYA_CHART_STATUS_MISSED;
+    }
+  points[12].value = NAN;
+  g_rand_free (rand);
+  obeya_sparkline_set_points (chart, points, G_N_ELEMENTS (points));
+  obeya_sparkline_set_target (chart, 95.);
+  return OBEYA_CHART (chart);
+}
+
+/* Cumulative flow of a board over 12 weeks. */
+static ObeyaChart *
+build_flow (void)
+{
+  ObeyaStackedAreaChart *chart = obeya_stacked_area_chart_new ();
+  static const char *names[] = { "Done", "Review", "In progress", "Ready", "Backlog" };
+  double values[G_N_ELEMENTS (names)][84];
+  guint32 days[84];
+  GRand *rand = g_rand_new_with_seed (23);
+  double done = 0.;
+  guint i, s;
+
+  for (i = 0; i < 84; i++)
+    {
+      days[i] = julian (2025, 1, 6) + i;
+      done += g_rand_int_range (rand, 0, 4);
+      values[0][i] = done;
+      values[1][i] = g_rand_int_range (rand, 1, 4);
+      values[2][i] = g_rand_int_range (rand, 4, 8);
+      values[3][i] = g_rand_int_range (rand, 3, 7);
+      values[4][i] = 20 + i / 6 + g_rand_int_range (rand, 0, 3);
+    }
+  g_rand_free (rand);
+  obeya_stacked_area_chart_set_days (chart, days, 84);
+  for (s = 0; s < G_N_ELEMENTS (names); s++)
+    obeya_stacked_area_chart_add_series (chart, names[s], NULL, values[s]);
+  obeya_chart_set_title (OBEYA_CHART (chart), "Cumulative flow");
+  return OBEYA_CHART (chart);
+}
+
+static ObeyaChart *
+build_scatter (void)
+{
+  ObeyaScatterChart *chart = obeya_scatter_chart_new ();
+  ObeyaChartPoint points[150];
+  double percents[] = { 50., 85., 95. };
+  double values[] = { 6., 12., 17. };
+  GRand *rand = g_rand_new_with_seed (29);
+  guint i;
+
+  for (i = 0; i < G_N_ELEMENTS (points); i++)
+    {
+      points[i].day = julian (2025, 1, 2) + g_rand_int_range (rand, 0, 90);
+      points[i].value = 1 + floor (-log (1. - g_rand_double (rand)) * 6.);
+      points[i].status = OBEYA_CHART_STATUS_NONE;
+    }
+  g_rand_free (rand);
+  obeya_scatter_chart_set_points (chart, points, G_N_ELEMENTS (points));
+  obeya_scatter_chart_set_percentiles (chart, percents, values, 3);
+  obeya_scatter_chart_set_unit (chart, "d");
+  obeya_chart_set_title (OBEYA_CHART (chart), "Cycle time scatter");
+  return OBEYA_CHART (chart);
+}
+
 static const GalleryEntry entries[] = {
+  { "calendar-s", build_calendar_s, 0, 0 },
+  { "calendar-q", build_calendar_q, 0, 0 },
+  { "calendar-d", build_calendar_d, 0, 0 },
+  { "calendar-c", build_calendar_c, 0, 0 },
+  { "calendar-p", build_calendar_p, 0, 0 },
+  { "calendar-grid", build_calendar_grid, 0, 0 },
+  { "calendar-s", build_calendar_s, 200, 240 },
+  { "calendar-q", build_calendar_q, 200, 240 },
+  { "calendar-d", build_calendar_d, 200, 240 },
+  { "calendar-c", build_calendar_c, 200, 240 },
+  { "calendar-p", build_calendar_p, 200, 240 },
+  { "calendar-grid", build_calendar_grid, 200, 240 },
+  { "calendar-february", build_calendar_february, 200, 240 },
+  { "radar", build_radar, 0, 0 },
+  { "sparkline", build_sparkline, 160, 40 },
+  { "flow", build_flow, 0, 0 },
+  { "scatter", build_scatter, 0, 0 },
+  { "bar-areas", build_bar_areas, 0, 0 },
+  { "bar-weeks", build_bar_weeks, 0, 0 },
+  { "bar-long", build_bar_long, 0, 0 },
+  { "pareto", build_pareto, 0, 0 },
+  { "histogram", build_histogram, 0, 0 },
   { "run", build_run, 0, 0 },
   { "run-3-years", build_run_3y, 0, 0 },
   { "run-band", build_run_band, 0, 0 },

@@ -800,3 +800,103 @@ _obeya_chart_draw_markers (ObeyaChartContext     *ctx,
   _obeya_chart_set_color (cr, color);
   cairo_fill (cr);
 }
+
+/* Categories */
+
+void
+_obeya_chart_fit_categories (ObeyaChartContext     *ctx,
+                             const char * const    *labels,
+                             guint                  n,
+                             double                 slot,
+                             double                 max_band,
+                             ObeyaChartCategoryFit *fit)
+{
+  double line = _obeya_chart_line_height (ctx, OBEYA_CHART_TEXT_NORMAL);
+  double widest = 0.;
+  guint i;
+
+  for (i = 0; i < n; i++)
+    {
+      double w;
+
+      _obeya_chart_text_size (ctx, labels[i], OBEYA_CHART_TEXT_NORMAL, FALSE, -1, &w, NULL);
+      widest = MAX (widest, w);
+    }
+
+  fit->stride = 1;
+  if (widest <= slot - ctx->gap || widest <= line * 2.)
+    {
+      fit->rotated = FALSE;
+      fit->length = MAX (1., slot - ctx->gap * 0.5);
+      fit->band = line + ctx->gap * 1.3;
+      return;
+    }
+
+  fit->rotated = TRUE;
+  fit->length = MAX (line, MIN (widest, max_band - ctx->gap * 1.3));
+  fit->band = fit->length + ctx->gap * 1.3;
+  if (slot < line * 1.1)
+    fit->stride = (guint) ceil (line * 1.1 / MAX (slot, 0.1));
+}
+
+void
+_obeya_chart_draw_categories (ObeyaChartContext           *ctx,
+                              const char * const          *labels,
+                              guint                        n,
+                              const ObeyaChartScale       *x,
+                              double                       top,
+                              const ObeyaChartCategoryFit *fit)
+{
+  guint i;
+
+  for (i = 0; i < n; i += fit->stride)
+    {
+      double cx = _obeya_chart_scale_map (x, i);
+
+      if (fit->rotated)
+        _obeya_chart_draw_text (ctx, labels[i], cx, top + ctx->gap, 1., 0.5,
+                                OBEYA_CHART_TEXT_NORMAL, FALSE, &ctx->palette->dim_foreground,
+                                fit->length, -G_PI / 2.);
+      else
+        {
+          double w;
+
+          _obeya_chart_text_size (ctx, labels[i], OBEYA_CHART_TEXT_NORMAL, FALSE, fit->length,
+                                  &w, NULL);
+          _obeya_chart_draw_text (ctx, labels[i], cx - w / 2., top + ctx->gap, 0., 0.,
+                                  OBEYA_CHART_TEXT_NORMAL, FALSE, &ctx->palette->dim_foreground,
+                                  fit->length, 0.);
+        }
+    }
+}
+
+void
+_obeya_chart_draw_reference (ObeyaChartContext     *ctx,
+                             const ObeyaChartRect  *plot,
+                             double                 py,
+                             const char            *label,
+                             const ObeyaChartColor *color,
+                             gboolean               dashed)
+{
+  cairo_t *cr = ctx->cr;
+  double lh = _obeya_chart_line_height (ctx, OBEYA_CHART_TEXT_SMALL);
+  gboolean above = py - lh - ctx->gap * 0.5 >= plot->y;
+
+  cairo_move_to (cr, plot->x, py);
+  cairo_line_to (cr, plot->x + plot->width, py);
+  if (dashed)
+    {
+      double dash[] = { ctx->stroke * 2., ctx->stroke * 1.5 };
+
+      cairo_set_dash (cr, dash, 2, 0.);
+    }
+  _obeya_chart_set_color (cr, color);
+  cairo_set_line_width (cr, MAX (1., ctx->stroke * 0.75));
+  cairo_stroke (cr);
+  cairo_set_dash (cr, NULL, 0, 0.);
+
+  if (label && *label)
+    _obeya_chart_draw_label (ctx, label, plot->x + plot->width - ctx->gap,
+                             above ? py - ctx->stroke * 0.5 : py + ctx->stroke * 0.5,
+                             1., above ? 1. : 0., OBEYA_CHART_TEXT_SMALL, TRUE, color);
+}

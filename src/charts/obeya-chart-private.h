@@ -269,6 +269,38 @@ void     _obeya_chart_draw_markers      (ObeyaChartContext       *ctx,
                                          const ObeyaChartColor   *color,
                                          gboolean                 ring);
 
+/* Category labels under vertical bars: level when they fit their slot,
+ * else turned to read upwards, ellipsized to @max_band, thinned when even
+ * that overlaps. */
+typedef struct
+{
+  gboolean rotated;
+  double   length;  /* ellipsize labels to this (along the text) */
+  double   band;    /* the height they take below the plot */
+  guint    stride;
+} ObeyaChartCategoryFit;
+
+void     _obeya_chart_fit_categories    (ObeyaChartContext       *ctx,
+                                         const char * const      *labels,
+                                         guint                    n,
+                                         double                   slot,
+                                         double                   max_band,
+                                         ObeyaChartCategoryFit   *fit);
+void     _obeya_chart_draw_categories   (ObeyaChartContext       *ctx,
+                                         const char * const      *labels,
+                                         guint                    n,
+                                         const ObeyaChartScale   *x,
+                                         double                   top,
+                                         const ObeyaChartCategoryFit *fit);
+/* A horizontal dashed reference line across @plot at @py, labelled at its
+ * right end (above it when there is room). */
+void     _obeya_chart_draw_reference    (ObeyaChartContext       *ctx,
+                                         const ObeyaChartRect    *plot,
+                                         double                   py,
+                                         const char              *label,
+                                         const ObeyaChartColor   *color,
+                                         gboolean                 dashed);
+
 /* Legends. */
 void     _obeya_chart_legend_size       (ObeyaChartContext       *ctx,
                                          const ObeyaChartLegendItem *items,

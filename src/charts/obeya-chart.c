@@ -316,12 +316,14 @@ obeya_chart_draw (ObeyaChart              *self,
 
   ctx = _obeya_chart_context_new (cr, width, height, palette, priv->font_scale,
                                   priv->font_family);
+  if (klass->tight)
+    ctx->pad = 0.;
   area.x = ctx->pad;
   area.y = ctx->pad;
   area.width = width - 2 * ctx->pad;
   area.height = height - 2 * ctx->pad;
 
-  if (priv->title && *priv->title && area.height > 0.)
+  if (priv->title && *priv->title && area.height > 0. && !klass->tight)
     {
       double th;
 

@@ -53,8 +53,12 @@ struct _ObeyaChartClass
                           ObeyaChartContext       *ctx,
                           const ObeyaChartRect    *area);
 
+  /* TRUE for charts that use every pixel (sparklines): no outer padding
+   * and no title. */
+  gboolean tight;
+
   /*< private >*/
-  gpointer padding[8];
+  gpointer padding[7];
 };
 
 GQuark           obeya_chart_error_quark          (void);
