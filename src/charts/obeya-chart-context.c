@@ -509,7 +509,8 @@ _obeya_chart_axis_init_horizontal (ObeyaChartContext *ctx,
       needed = ticks->n * (axis->max_width + ctx->gap * 3.);
       if (needed <= length || max_intervals == 1)
         return;
-      max_intervals = MAX (1, (guint) floor (length / (axis->max_width + ctx->gap * 3.)) - 1);
+      max_intervals = (guint) CLAMP (floor (length / (axis->max_width + ctx->gap * 3.)) - 1., 1.,
+                                     (double) max_intervals - 1.);
     }
 }
 

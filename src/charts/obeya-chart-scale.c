@@ -82,8 +82,7 @@ _obeya_chart_nice_ticks (double           lo,
       lo = hi;
       hi = t;
     }
-  if (max_intervals == 0)
-    max_intervals = 1;
+  max_intervals = CLAMP (max_intervals, 1, 1000);
 
   if (hi == lo)
     {
