@@ -16,7 +16,8 @@
 
 /* The cell layouts: '#' is a day cell, numbered in reading order. Vertical
  * strokes are two cells wide and horizontal ones one cell high, so each
- * letter reads as a bold letter at a glance. */
+ * letter reads as a bold letter at a glance. S, Q, D and C have exactly 31
+ * cells, P 32: a long month fills the letter. */
 static const char * const letter_masks[][LETTER_ROWS] = {
   [OBEYA_CHART_LETTER_S] = {
     ".######.",
@@ -41,18 +42,18 @@ static const char * const letter_masks[][LETTER_ROWS] = {
     ".......#",
   },
   [OBEYA_CHART_LETTER_D] = {
-    "######..",
+    "#####...",
+    "##...#..",
     "##....#.",
-    "##.....#",
-    "##.....#",
-    "##.....#",
-    "##.....#",
-    "##.....#",
     "##....#.",
-    "######..",
+    "##....#.",
+    "##....#.",
+    "##....#.",
+    "##...#..",
+    "#####...",
   },
   [OBEYA_CHART_LETTER_C] = {
-    ".#######",
+    ".######.",
     "##....##",
     "##......",
     "##......",
@@ -66,8 +67,8 @@ static const char * const letter_masks[][LETTER_ROWS] = {
     "#######.",
     "##....##",
     "##....##",
-    "##....##",
     "#######.",
+    "##......",
     "##......",
     "##......",
     "##......",
@@ -287,6 +288,18 @@ obeya_letter_calendar_draw (ObeyaChart           *chart,
   if (self->letter != OBEYA_CHART_LETTER_GRID)
     {
       guint k = 0;
+      guint first_col = LETTER_COLS, last_col = 0;
+      double shift;
+
+      /* Centre the letter on the columns it uses. */
+      for (r = 0; r < rows; r++)
+        for (c = 0; c < cols; c++)
+          if (letter_masks[self->letter][r][c] == '#')
+            {
+              first_col = MIN (first_col, c);
+              last_col = MAX (last_col, c);
+            }
+      shift = (LETTER_COLS - (last_col - first_col + 1)) / 2. - first_col;
 
       for (r = 0; r < rows; r++)
         for (c = 0; c < cols; c++)
@@ -296,7 +309,7 @@ obeya_letter_calendar_draw (ObeyaChart           *chart,
             if (letter_masks[self->letter][r][c] != '#')
               continue;
             day = ++k <= n_days ? k : 0;
-            cell.x = plot.x + c * cell.size;
+            cell.x = plot.x + (c + shift) * cell.size;
             cell.y = plot.y + r * cell.size;
             draw_cell (self, ctx, &cell, day, day != 0 && day == today_day);
           }
