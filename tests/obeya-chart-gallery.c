@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
  * obeya-chart-gallery: renders every chart type with plausible sample data
- * in every palette, at 640x400 and 1920x1080, into a directory of PNGs, for
+ * in every palette, at 640x400, 1920x1080 and 320x200, into a directory of PNGs, for
  * people to look at. Not installed.
  *
  *   obeya-chart-gallery [--bench] [DIRECTORY]
@@ -438,7 +438,7 @@ static const struct {
   { "hc-dark", OBEYA_CHART_STYLE_HIGH_CONTRAST_DARK },
 };
 
-static const int sizes[][2] = { { 640, 400 }, { 1920, 1080 } };
+static const int sizes[][2] = { { 640, 400 }, { 1920, 1080 }, { 320, 200 } };
 
 static int
 bench (void)

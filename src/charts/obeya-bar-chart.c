@@ -122,15 +122,23 @@ draw_vertical (ObeyaBarChart        *self,
   ObeyaChartScale x, y;
   double lo, hi;
   double line = _obeya_chart_line_height (ctx, OBEYA_CHART_TEXT_SMALL);
+  ObeyaChartSideLabel side = { NULL, 0., NULL };
+  double right = 0.;
   gsize i;
 
   value_range (self, &lo, &hi);
+  if (isfinite (self->reference) && self->reference_label && *self->reference_label)
+    {
+      side.text = self->reference_label;
+      side.color = &ctx->palette->target;
+      right = _obeya_chart_side_labels_width (ctx, &side, 1, area->width * 0.25) + ctx->gap * 1.5;
+    }
   _obeya_chart_layout_value_plot (ctx, area, lo, hi, FALSE, self->unit,
-                                  _obeya_chart_x_label_band (ctx), 0., &plot, &y_axis, &y);
+                                  _obeya_chart_x_label_band (ctx), right, &plot, &y_axis, &y);
   _obeya_chart_fit_categories (ctx, (const char * const *) self->labels, self->n_bars,
                                plot.width / self->n_bars, area->height * 0.35, &fit);
   if (fit.rotated)
-    _obeya_chart_layout_value_plot (ctx, area, lo, hi, FALSE, self->unit, fit.band, 0.,
+    _obeya_chart_layout_value_plot (ctx, area, lo, hi, FALSE, self->unit, fit.band, right,
                                     &plot, &y_axis, &y);
 
   /* Room for the values above the bars. */
@@ -202,8 +210,13 @@ draw_vertical (ObeyaBarChart        *self,
                                 plot.y + plot.height, &fit);
 
   if (isfinite (self->reference))
-    _obeya_chart_draw_reference (ctx, &plot, _obeya_chart_scale_map (&y, self->reference),
-                                 self->reference_label, &ctx->palette->target, TRUE);
+    {
+      side.y = _obeya_chart_scale_map (&y, self->reference);
+      _obeya_chart_draw_reference (ctx, &plot, side.y, NULL, &ctx->palette->target, TRUE);
+      if (side.text)
+        _obeya_chart_draw_side_labels (ctx, &side, 1, plot.x + plot.width + ctx->gap,
+                                       plot.y, plot.y + plot.height, right - ctx->gap * 1.5);
+    }
 
   _obeya_chart_axis_clear (&y_axis);
 }

@@ -901,3 +901,69 @@ _obeya_chart_draw_reference (ObeyaChartContext     *ctx,
                              above ? py - ctx->stroke * 0.5 : py + ctx->stroke * 0.5,
                              1., above ? 1. : 0., OBEYA_CHART_TEXT_SMALL, TRUE, color);
 }
+
+/* Side labels */
+
+double
+_obeya_chart_side_labels_width (ObeyaChartContext         *ctx,
+                                const ObeyaChartSideLabel *labels,
+                                guint                      n,
+                                double                     max_width)
+{
+  double widest = 0.;
+  guint i;
+
+  for (i = 0; i < n; i++)
+    {
+      double w;
+
+      _obeya_chart_text_size (ctx, labels[i].text, OBEYA_CHART_TEXT_SMALL, TRUE, -1, &w, NULL);
+      widest = MAX (widest, w);
+    }
+  return MIN (widest, max_width);
+}
+
+void
+_obeya_chart_draw_side_labels (ObeyaChartContext         *ctx,
+                               const ObeyaChartSideLabel *labels,
+                               guint                      n,
+                               double                     x,
+                               double                     top,
+                               double                     bottom,
+                               double                     max_width)
+{
+  double line = _obeya_chart_line_height (ctx, OBEYA_CHART_TEXT_SMALL);
+  g_autofree guint *order = g_new (guint, MAX (n, 1));
+  g_autofree double *placed = g_new (double, MAX (n, 1));
+  guint i, j;
+
+  /* Top to bottom by the height of their lines. */
+  for (i = 0; i < n; i++)
+    order[i] = i;
+  for (i = 1; i < n; i++)
+    for (j = i; j > 0 && labels[order[j]].y < labels[order[j - 1]].y; j--)
+      {
+        guint t = order[j];
+
+        order[j] = order[j - 1];
+        order[j - 1] = t;
+      }
+
+  /* Push down past the one above, then back up from the bottom. */
+  for (i = 0; i < n; i++)
+    {
+      placed[i] = MAX (labels[order[i]].y, top + line / 2.);
+      if (i > 0 && placed[i] < placed[i - 1] + line)
+        placed[i] = placed[i - 1] + line;
+    }
+  for (i = n; i-- > 0;)
+    {
+      double limit = i + 1 < n ? placed[i + 1] - line : bottom - line / 2.;
+
+      placed[i] = MIN (placed[i], limit);
+    }
+
+  for (i = 0; i < n; i++)
+    _obeya_chart_draw_text (ctx, labels[order[i]].text, x, placed[i], 0., 0.5,
+                            OBEYA_CHART_TEXT_SMALL, TRUE, labels[order[i]].color, max_width, 0.);
+}

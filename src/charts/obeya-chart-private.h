@@ -301,6 +301,28 @@ void     _obeya_chart_draw_reference    (ObeyaChartContext       *ctx,
                                          const ObeyaChartColor   *color,
                                          gboolean                 dashed);
 
+/* Labels of horizontal lines in a column right of the plot, each at its
+ * line's height, pushed apart so none overlaps and kept between @top and
+ * @bottom. */
+typedef struct
+{
+  const char            *text;
+  double                 y;
+  const ObeyaChartColor *color;
+} ObeyaChartSideLabel;
+
+double   _obeya_chart_side_labels_width (ObeyaChartContext       *ctx,
+                                         const ObeyaChartSideLabel *labels,
+                                         guint                    n,
+                                         double                   max_width);
+void     _obeya_chart_draw_side_labels  (ObeyaChartContext       *ctx,
+                                         const ObeyaChartSideLabel *labels,
+                                         guint                    n,
+                                         double                   x,
+                                         double                   top,
+                                         double                   bottom,
+                                         double                   max_width);
+
 /* Legends. */
 void     _obeya_chart_legend_size       (ObeyaChartContext       *ctx,
                                          const ObeyaChartLegendItem *items,

@@ -175,8 +175,8 @@ draw_zones (ObeyaRunChart         *self,
     }
 }
 
-/* The stepped target line; returns the index of the last step drawn. */
-static gssize
+/* The stepped target line. */
+static void
 draw_target (ObeyaRunChart         *self,
              ObeyaChartContext     *ctx,
              const ObeyaChartScale *x,
@@ -184,7 +184,6 @@ draw_target (ObeyaRunChart         *self,
 {
   cairo_t *cr = ctx->cr;
   gboolean open = FALSE;
-  gssize last = -1;
   gsize i;
 
   for (i = 0; i < self->n_steps; i++)
@@ -204,14 +203,12 @@ draw_target (ObeyaRunChart         *self,
         cairo_move_to (cr, _obeya_chart_scale_map (x, x0), py);
       cairo_line_to (cr, _obeya_chart_scale_map (x, x1), py);
       open = TRUE;
-      last = i;
     }
   _obeya_chart_set_color (cr, &ctx->palette->target);
   cairo_set_line_width (cr, ctx->stroke);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_MITER);
   cairo_stroke (cr);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-  return last;
 }
 
 static void
@@ -229,7 +226,7 @@ draw_series (ObeyaRunChart         *self,
   cairo_t *cr = ctx->cr;
   g_autofree double *xy = g_new (double, 2 * MAX (self->n_points, 1));
   double spacing = fabs (x->p1 - x->p0) / MAX (1., x->d1 - x->d0) * half_spacing (self) * 2.;
-  double radius = CLAMP (spacing * 0.3, ctx->stroke * 0.6, ctx->stroke * 2.);
+  double radius = CLAMP (spacing * 0.4, ctx->stroke * 0.6, ctx->stroke * 2.);
   gboolean dense = spacing < ctx->stroke * 3.;
   gboolean open = FALSE;
   double bottom = plot->y + plot->height;
@@ -315,6 +312,10 @@ obeya_run_chart_draw (ObeyaChart           *chart,
   double ref = reference_value (self);
   guint32 first = self->points[0].day;
   guint32 last = self->points[self->n_points - 1].day;
+  ObeyaChartSideLabel side[2] = { { 0 } };
+  char *texts[3] = { NULL };
+  guint n_side = 0;
+  double side_w;
   gssize last_step;
   gsize i;
 
@@ -340,8 +341,43 @@ obeya_run_chart_draw (ObeyaChart           *chart,
   if (lo >= 0. && lo <= hi * 0.5)
     lo = 0.;
 
+  /* The labels of the target in force at the end and of the mean. */
+  last_step = -1;
+  for (i = 0; i < self->n_steps; i++)
+    {
+      double x0, x1;
+
+      if (step_span (self, i, x.d0, x.d1, &x0, &x1) && isfinite (self->steps[i].target))
+        last_step = i;
+    }
+  if (last_step >= 0)
+    {
+      g_autofree char *value = _obeya_chart_format_value (self->steps[last_step].target,
+                                                          self->decimals, self->unit);
+
+      /* Translators: the label of the target line of a run chart. */
+      texts[n_side] = g_strdup_printf (_("Target %s"), value);
+      side[n_side].text = texts[n_side];
+      side[n_side++].color = &palette->target;
+    }
+  if (isfinite (ref))
+    {
+      g_autofree char *value = _obeya_chart_format_value (ref, self->decimals, self->unit);
+
+      texts[n_side] = g_strdup_printf (self->reference == OBEYA_CHART_REFERENCE_MEAN
+                                       /* Translators: the mean line of a chart. */
+                                       ? _("Mean %s")
+                                       /* Translators: the median line of a chart. */
+                                       : _("Median %s"), value);
+      side[n_side].text = texts[n_side];
+      side[n_side++].color = &palette->reference;
+    }
+  side_w = _obeya_chart_side_labels_width (ctx, side, n_side, area->width * 0.25);
+
   _obeya_chart_layout_value_plot (ctx, area, lo, hi, FALSE, self->unit,
-                                  _obeya_chart_x_label_band (ctx), ctx->gap, &plot, &y_axis, &y);
+                                  _obeya_chart_x_label_band (ctx),
+                                  n_side > 0 ? side_w + ctx->gap * 1.5 : ctx->gap,
+                                  &plot, &y_axis, &y);
   x.p0 = plot.x;
   x.p1 = plot.x + plot.width;
   _obeya_chart_set_mapping (chart, &plot, &x, &y);
@@ -353,7 +389,7 @@ obeya_run_chart_draw (ObeyaChart           *chart,
   _obeya_chart_axis_init_dates (ctx, &x_axis, first, last, &x, area);
   _obeya_chart_draw_x_axis (ctx, &x_axis, &plot, &x, area, FALSE);
 
-  last_step = draw_target (self, ctx, &x, &y);
+  draw_target (self, ctx, &x, &y);
 
   if (isfinite (ref))
     {
@@ -371,41 +407,18 @@ obeya_run_chart_draw (ObeyaChart           *chart,
 
   draw_series (self, ctx, &plot, &x, &y);
 
-  /* Labels last, over the data. */
+  /* The labels of the target and the mean, right of the plot. */
   if (last_step >= 0)
-    {
-      g_autofree char *value = _obeya_chart_format_value (self->steps[last_step].target,
-                                                          self->decimals, self->unit);
-      /* Translators: the label of the target line of a run chart. */
-      g_autofree char *label = g_strdup_printf (_("Target %s"), value);
-      double py = _obeya_chart_scale_map (&y, self->steps[last_step].target);
-      double lh = _obeya_chart_line_height (ctx, OBEYA_CHART_TEXT_SMALL);
-      gboolean above = py - lh - ctx->gap * 0.5 >= plot.y;
-
-      _obeya_chart_draw_label (ctx, label, plot.x + plot.width - ctx->gap,
-                               above ? py - ctx->stroke : py + ctx->stroke,
-                               1., above ? 1. : 0., OBEYA_CHART_TEXT_SMALL, TRUE, &palette->target);
-    }
+    side[0].y = _obeya_chart_scale_map (&y, self->steps[last_step].target);
   if (isfinite (ref))
-    {
-      g_autofree char *value = _obeya_chart_format_value (ref, self->decimals, self->unit);
-      g_autofree char *label = g_strdup_printf (self->reference == OBEYA_CHART_REFERENCE_MEAN
-                                                /* Translators: the mean line of a chart. */
-                                                ? _("Mean %s")
-                                                /* Translators: the median line of a chart. */
-                                                : _("Median %s"), value);
-      double py = _obeya_chart_scale_map (&y, ref);
-      double lh = _obeya_chart_line_height (ctx, OBEYA_CHART_TEXT_SMALL);
-      gboolean above = py - lh - ctx->gap * 0.5 >= plot.y;
-
-      _obeya_chart_draw_label (ctx, label, plot.x + ctx->gap,
-                               above ? py - ctx->stroke * 0.5 : py + ctx->stroke * 0.5,
-                               0., above ? 1. : 0., OBEYA_CHART_TEXT_SMALL, FALSE,
-                               &palette->reference);
-    }
+    side[n_side - 1].y = _obeya_chart_scale_map (&y, ref);
+  _obeya_chart_draw_side_labels (ctx, side, n_side, plot.x + plot.width + ctx->gap,
+                                 plot.y, plot.y + plot.height, side_w);
 
   _obeya_chart_axis_clear (&y_axis);
   _obeya_chart_axis_clear (&x_axis);
+  g_free (texts[0]);
+  g_free (texts[1]);
 }
 
 static void

@@ -66,15 +66,14 @@ obeya_scatter_chart_draw (ObeyaChart           *chart,
   const ObeyaChartPalette *palette = ctx->palette;
   cairo_t *cr = ctx->cr;
   g_autofree double *xy = g_new (double, 2 * MAX (self->n_points, 1));
-  g_autofree double *label_y = g_new (double, MAX (self->n_percentiles, 1));
-  g_autofree guint *order = g_new (guint, MAX (self->n_percentiles, 1));
+  g_autofree ObeyaChartSideLabel *side = g_new0 (ObeyaChartSideLabel, MAX (self->n_percentiles, 1));
+  g_auto(GStrv) texts = g_new0 (char *, self->n_percentiles + 1);
   ObeyaChartAxis y_axis = { 0 };
   ObeyaChartAxis x_axis = { 0 };
   ObeyaChartRect plot;
   ObeyaChartScale x, y;
   guint32 first = G_MAXUINT32, last = 0;
   double hi = 0., labels_w = 0.;
-  double line = _obeya_chart_line_height (ctx, OBEYA_CHART_TEXT_SMALL);
   double radius;
   guint status;
   gsize i, j;
@@ -88,14 +87,11 @@ obeya_scatter_chart_draw (ObeyaChart           *chart,
       }
   for (i = 0; i < self->n_percentiles; i++)
     {
-      g_autofree char *text = percentile_label (self, i);
-      double w;
-
       hi = MAX (hi, self->percentiles[i]);
-      _obeya_chart_text_size (ctx, text, OBEYA_CHART_TEXT_SMALL, TRUE, -1, &w, NULL);
-      labels_w = MAX (labels_w, w);
+      texts[i] = percentile_label (self, i);
+      side[i].text = texts[i];
     }
-  labels_w = MIN (labels_w, area->width * 0.3);
+  labels_w = _obeya_chart_side_labels_width (ctx, side, self->n_percentiles, area->width * 0.3);
 
   _obeya_chart_layout_value_plot (ctx, area, 0., hi, FALSE, self->unit,
                                   _obeya_chart_x_label_band (ctx),
@@ -133,43 +129,9 @@ obeya_scatter_chart_draw (ObeyaChart           *chart,
       cairo_fill (cr);
     }
 
-  /* Percentile lines, labels in the right column pushed apart. */
+  /* Percentile lines, labels in the right column. */
   for (i = 0; i < self->n_percentiles; i++)
     {
-      order[i] = i;
-      label_y[i] = _obeya_chart_scale_map (&y, self->percentiles[i]);
-    }
-  for (i = 1; i < self->n_percentiles; i++)
-    for (j = i; j > 0 && label_y[order[j]] < label_y[order[j - 1]]; j--)
-      {
-        guint t = order[j];
-        order[j] = order[j - 1];
-        order[j - 1] = t;
-      }
-  {
-    g_autofree double *placed = g_new (double, MAX (self->n_percentiles, 1));
-
-    for (i = 0; i < self->n_percentiles; i++)
-      {
-        placed[i] = label_y[order[i]];
-        if (i > 0 && placed[i] < placed[i - 1] + line)
-          placed[i] = placed[i - 1] + line;
-      }
-    /* Pushed past the bottom: slide the column back up. */
-    for (i = self->n_percentiles; i-- > 0;)
-      {
-        double limit = i + 1 < self->n_percentiles ? placed[i + 1] - line
-                                                   : plot.y + plot.height - line / 2.;
-
-        placed[i] = MIN (placed[i], limit);
-      }
-    for (i = 0; i < self->n_percentiles; i++)
-      label_y[order[i]] = placed[i];
-  }
-
-  for (i = 0; i < self->n_percentiles; i++)
-    {
-      g_autofree char *text = percentile_label (self, i);
       double py = _obeya_chart_scale_map (&y, self->percentiles[i]);
       double dash[] = { ctx->stroke * 2., ctx->stroke * 1.5 };
 
@@ -180,9 +142,12 @@ obeya_scatter_chart_draw (ObeyaChart           *chart,
       cairo_set_line_width (cr, MAX (1., ctx->stroke * 0.6));
       cairo_stroke (cr);
       cairo_set_dash (cr, NULL, 0, 0.);
-      _obeya_chart_draw_text (ctx, text, plot.x + plot.width + ctx->gap, label_y[i], 0., 0.5,
-                              OBEYA_CHART_TEXT_SMALL, TRUE, &palette->reference, labels_w, 0.);
+      side[i].text = texts[i];
+      side[i].y = py;
+      side[i].color = &palette->reference;
     }
+  _obeya_chart_draw_side_labels (ctx, side, self->n_percentiles, plot.x + plot.width + ctx->gap,
+                                 plot.y, plot.y + plot.height, labels_w);
 
   _obeya_chart_axis_clear (&y_axis);
   _obeya_chart_axis_clear (&x_axis);
