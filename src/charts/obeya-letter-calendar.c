@@ -219,10 +219,21 @@ draw_cell (ObeyaLetterCalendar *self,
 
   {
     char number[4];
+    double size = s * 0.45 / ctx->font_size;
 
     g_snprintf (number, sizeof number, "%u", day);
-    _obeya_chart_draw_text (ctx, number, x + s / 2., y + s / 2., 0.5, 0.5,
-                            s * 0.45 / ctx->font_size, TRUE, ink, -1, 0.);
+    if (status == OBEYA_CHART_STATUS_NON_WORKING)
+      {
+        /* A plaque so the hatching does not cross the digits. */
+        double tw, th;
+
+        _obeya_chart_text_size (ctx, number, size, TRUE, -1, &tw, &th);
+        _obeya_chart_rounded_rect (cr, x + (s - tw) / 2. - s * 0.06, y + (s - th) / 2.,
+                                   tw + s * 0.12, th, s * 0.08);
+        _obeya_chart_set_color (cr, fill);
+        cairo_fill (cr);
+      }
+    _obeya_chart_draw_text (ctx, number, x + s / 2., y + s / 2., 0.5, 0.5, size, TRUE, ink, -1, 0.);
   }
 
   if (today)
