@@ -440,23 +440,24 @@ static const struct {
 
 static const int sizes[][2] = { { 640, 400 }, { 1920, 1080 }, { 320, 200 } };
 
-static int
-bench (void)
+static void
+bench_size (ObeyaChart *chart,
+            int         width,
+            int         height)
 {
-  g_autoptr(ObeyaChart) chart = build_run_3y ();
   const int runs = 50;
   double best = G_MAXDOUBLE, total = 0., total_png = 0.;
   int i;
 
   for (i = 0; i < runs; i++)
     {
-      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 640, 400);
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
       cairo_t *cr = cairo_create (surface);
       gint64 t0 = g_get_monotonic_time ();
       gint64 t1;
       g_autoptr(GBytes) png = NULL;
 
-      obeya_chart_draw (chart, cr, 640, 400, NULL);
+      obeya_chart_draw (chart, cr, width, height, NULL);
       cairo_surface_flush (surface);
       t1 = g_get_monotonic_time ();
       cairo_destroy (cr);
@@ -465,12 +466,21 @@ bench (void)
       total += (t1 - t0) / 1000.;
 
       t0 = g_get_monotonic_time ();
-      png = obeya_chart_render_png_bytes (chart, 640, 400, 1, NULL, NULL);
+      png = obeya_chart_render_png_bytes (chart, width, height, 1, NULL, NULL);
       total_png += (g_get_monotonic_time () - t0) / 1000.;
     }
-  g_print ("3-year daily run chart (1,100 points), 640x400: draw %.2f ms mean, %.2f ms best; "
+  g_print ("3-year daily run chart (1,100 points), %dx%d: draw %.2f ms mean, %.2f ms best; "
            "draw + PNG encode %.2f ms mean (%d runs)\n",
-           total / runs, best, total_png / runs, runs);
+           width, height, total / runs, best, total_png / runs, runs);
+}
+
+static int
+bench (void)
+{
+  g_autoptr(ObeyaChart) chart = build_run_3y ();
+
+  bench_size (chart, 640, 400);
+  bench_size (chart, 1920, 1080);
   return 0;
 }
 

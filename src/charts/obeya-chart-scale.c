@@ -317,16 +317,19 @@ _obeya_chart_format_date (guint32            day,
     {
     case OBEYA_CHART_DATE_UNIT_DAY:
     case OBEYA_CHART_DATE_UNIT_WEEK:
+      /* xgettext:no-c-format */
       /* Translators: a date on a chart axis, strftime() format: "3 Mar".
        * Keep it short; %-d is the day without padding. */
       format = with_year ? C_("chart axis date", "%-d %b %Y") : C_("chart axis date", "%-d %b");
       break;
     case OBEYA_CHART_DATE_UNIT_MONTH:
+      /* xgettext:no-c-format */
       /* Translators: a month on a chart axis, strftime() format: "Mar 2025". */
       format = with_year ? C_("chart axis month", "%b %Y") : C_("chart axis month", "%b");
       break;
     case OBEYA_CHART_DATE_UNIT_YEAR:
     default:
+      /* xgettext:no-c-format */
       /* Translators: a year on a chart axis, strftime() format. */
       format = C_("chart axis year", "%Y");
       break;

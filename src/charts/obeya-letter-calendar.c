@@ -341,6 +341,7 @@ obeya_letter_calendar_draw (ObeyaChart           *chart,
       {
         char name[64];
 
+        /* xgettext:no-c-format */
         /* Translators: weekday heading of a month grid, strftime() format. */
         if (g_date_strftime (name, sizeof name, C_("weekday heading", "%a"), &weekday) == 0)
           name[0] = '\0';
