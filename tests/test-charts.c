@@ -588,7 +588,7 @@ make_bar_chart (ObeyaChartOrientation orientation)
     { "Shine", NAN, OBEYA_CHART_STATUS_NO_DATA, { 0 } },
     { "A very long area name that cannot fit under its bar at all", 60., OBEYA_CHART_STATUS_NONE,
       { 0.5, 0.25, 0.75, 1. } },
-    { "Sustain", 20., OBEYA_CHART_STATUS_NONE, { 0 } },
+    { "Sustain and shared drive standards", 20., OBEYA_CHART_STATUS_NONE, { 0 } },
   };
 
   obeya_bar_chart_set_bars (chart, bars, G_N_ELEMENTS (bars));
@@ -1329,6 +1329,41 @@ test_styles (void)
     }
 }
 
+/* Padding: nothing reaches the last pixels of the drawing, so nothing is
+ * cut at the edges (the sparkline, which uses every pixel, excepted). */
+static void
+test_edges_clear (void)
+{
+  static const int sizes[][2] = { { 320, 200 }, { 640, 400 }, { 1920, 1080 } };
+  guint i, s;
+
+  for (i = 0; i < G_N_ELEMENTS (factories); i++)
+    for (s = 0; s < G_N_ELEMENTS (sizes); s++)
+      {
+        g_autoptr(ObeyaChart) chart = factories[i] ();
+        const ObeyaChartPalette *p = light ();
+        int w = sizes[s][0], h = sizes[s][1];
+        cairo_surface_t *surface;
+        int x, y;
+
+        if (OBEYA_IS_SPARKLINE (chart))
+          continue;
+        obeya_chart_set_title (chart, "A title long enough to be ellipsized on a small chart, surely");
+        surface = render (chart, w, h, OBEYA_CHART_STYLE_LIGHT);
+        for (x = 0; x < w; x++)
+          for (y = 0; y < 3; y++)
+            if (!pixel_is (surface, x, y, &p->background, 4) ||
+                !pixel_is (surface, x, h - 1 - y, &p->background, 4))
+              g_error ("chart %u at %dx%d drew on its top or bottom edge at x %d", i, w, h, x);
+        for (y = 0; y < h; y++)
+          for (x = 0; x < 3; x++)
+            if (!pixel_is (surface, x, y, &p->background, 4) ||
+                !pixel_is (surface, w - 1 - x, y, &p->background, 4))
+              g_error ("chart %u at %dx%d drew on its left or right edge at y %d", i, w, h, y);
+        cairo_surface_destroy (surface);
+      }
+}
+
 static void
 test_sizes (void)
 {
@@ -1488,6 +1523,7 @@ main (int   argc,
   g_test_add_func ("/charts/all/translated-origin", test_translated_origin);
   g_test_add_func ("/charts/all/styles", test_styles);
   g_test_add_func ("/charts/all/sizes", test_sizes);
+  g_test_add_func ("/charts/all/edges-clear", test_edges_clear);
   g_test_add_func ("/charts/export/bytes", test_export_bytes);
   g_test_add_func ("/charts/export/files", test_export_files);
 

@@ -137,7 +137,7 @@ draw_vertical (ObeyaBarChart        *self,
                                   _obeya_chart_x_label_band (ctx), right, &plot, &y_axis, &y);
   _obeya_chart_fit_categories (ctx, (const char * const *) self->labels, self->n_bars,
                                plot.width / self->n_bars, area->height * 0.35, &fit);
-  if (fit.rotated)
+  if (fit.band > _obeya_chart_x_label_band (ctx))
     _obeya_chart_layout_value_plot (ctx, area, lo, hi, FALSE, self->unit, fit.band, right,
                                     &plot, &y_axis, &y);
 

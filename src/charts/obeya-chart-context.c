@@ -126,13 +126,17 @@ _obeya_chart_snap (ObeyaChartContext *ctx,
   return w % 2 ? floor (coordinate) + 0.5 : round (coordinate);
 }
 
+/* @lines > 1 wraps the text, centred, in at most that many lines. */
 static void
 prepare_layout (ObeyaChartContext *ctx,
                 const char        *text,
                 double             size,
                 gboolean           bold,
-                double             max_width)
+                double             max_width,
+                int                lines)
 {
+  gboolean wrap = lines > 1 && max_width > 0.;
+
   pango_font_description_set_absolute_size (ctx->font, size * ctx->font_size * PANGO_SCALE);
   pango_font_description_set_weight (ctx->font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
   pango_layout_set_font_description (ctx->layout, ctx->font);
@@ -146,12 +150,15 @@ prepare_layout (ObeyaChartContext *ctx,
       pango_layout_set_width (ctx->layout, -1);
       pango_layout_set_ellipsize (ctx->layout, PANGO_ELLIPSIZE_NONE);
     }
-  pango_layout_set_single_paragraph_mode (ctx->layout, TRUE);
+  pango_layout_set_single_paragraph_mode (ctx->layout, !wrap);
+  pango_layout_set_wrap (ctx->layout, PANGO_WRAP_WORD);
+  pango_layout_set_height (ctx->layout, wrap ? -lines : -1);
+  pango_layout_set_alignment (ctx->layout, wrap ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT);
   pango_layout_set_text (ctx->layout, text ? text : "", -1);
 }
 
-/* Left-aligned single lines: the logical rectangle is the text's, even
- * when a width is set for ellipsizing. */
+/* The logical rectangle is the text's, even when a width is set for
+ * ellipsizing or wrapping (its x is then the offset of the text). */
 static void
 layout_logical (ObeyaChartContext *ctx,
                 PangoRectangle    *logical)
@@ -170,7 +177,7 @@ _obeya_chart_text_size (ObeyaChartContext *ctx,
 {
   PangoRectangle logical;
 
-  prepare_layout (ctx, text, size, bold, max_width);
+  prepare_layout (ctx, text, size, bold, max_width, 1);
   layout_logical (ctx, &logical);
   if (width)
     *width = (double) logical.width / PANGO_SCALE;
@@ -188,6 +195,31 @@ _obeya_chart_line_height (ObeyaChartContext *ctx,
   return h;
 }
 
+static void
+draw_layout (ObeyaChartContext     *ctx,
+             double                 x,
+             double                 y,
+             double                 xalign,
+             double                 yalign,
+             const ObeyaChartColor *color,
+             double                 angle)
+{
+  PangoRectangle logical;
+  cairo_t *cr = ctx->cr;
+
+  layout_logical (ctx, &logical);
+  cairo_save (cr);
+  cairo_translate (cr, x, y);
+  if (angle != 0.)
+    cairo_rotate (cr, angle);
+  cairo_move_to (cr,
+                 -xalign * logical.width / PANGO_SCALE - (double) logical.x / PANGO_SCALE,
+                 -yalign * logical.height / PANGO_SCALE - (double) logical.y / PANGO_SCALE);
+  _obeya_chart_set_color (cr, color);
+  pango_cairo_show_layout (cr, ctx->layout);
+  cairo_restore (cr);
+}
+
 void
 _obeya_chart_draw_text (ObeyaChartContext     *ctx,
                         const char            *text,
@@ -201,25 +233,49 @@ _obeya_chart_draw_text (ObeyaChartContext     *ctx,
                         double                 max_width,
                         double                 angle)
 {
-  PangoRectangle logical;
-  cairo_t *cr = ctx->cr;
-
   if (text == NULL || *text == '\0')
     return;
 
-  prepare_layout (ctx, text, size, bold, max_width);
-  layout_logical (ctx, &logical);
+  prepare_layout (ctx, text, size, bold, max_width, 1);
+  draw_layout (ctx, x, y, xalign, yalign, color, angle);
+}
 
-  cairo_save (cr);
-  cairo_translate (cr, x, y);
-  if (angle != 0.)
-    cairo_rotate (cr, angle);
-  cairo_move_to (cr,
-                 -xalign * logical.width / PANGO_SCALE - (double) logical.x / PANGO_SCALE,
-                 -yalign * logical.height / PANGO_SCALE - (double) logical.y / PANGO_SCALE);
-  _obeya_chart_set_color (cr, color);
-  pango_cairo_show_layout (cr, ctx->layout);
-  cairo_restore (cr);
+gboolean
+_obeya_chart_text_size_wrapped (ObeyaChartContext *ctx,
+                                const char        *text,
+                                double             size,
+                                double             max_width,
+                                int                lines,
+                                double            *width,
+                                double            *height)
+{
+  PangoRectangle logical;
+
+  prepare_layout (ctx, text, size, FALSE, max_width, lines);
+  layout_logical (ctx, &logical);
+  if (width)
+    *width = (double) logical.width / PANGO_SCALE;
+  if (height)
+    *height = (double) logical.height / PANGO_SCALE;
+  /* A word longer than the width overflows it rather than breaking. */
+  return !pango_layout_is_ellipsized (ctx->layout) && logical.width <= max_width * PANGO_SCALE;
+}
+
+void
+_obeya_chart_draw_text_wrapped (ObeyaChartContext     *ctx,
+                                const char            *text,
+                                double                 x,
+                                double                 y,
+                                double                 size,
+                                const ObeyaChartColor *color,
+                                double                 max_width,
+                                int                    lines)
+{
+  if (text == NULL || *text == '\0')
+    return;
+
+  prepare_layout (ctx, text, size, FALSE, max_width, lines);
+  draw_layout (ctx, x, y, 0.5, 0., color, 0.);
 }
 
 void
@@ -825,6 +881,7 @@ _obeya_chart_fit_categories (ObeyaChartContext     *ctx,
     }
 
   fit->stride = 1;
+  fit->lines = 1;
   if (widest <= slot - ctx->gap || widest <= line * 2.)
     {
       fit->rotated = FALSE;
@@ -832,6 +889,31 @@ _obeya_chart_fit_categories (ObeyaChartContext     *ctx,
       fit->band = line + ctx->gap * 1.3;
       return;
     }
+
+  /* Two or three lines under each bar, when every label fits in them
+   * whole, words unbroken, within the band. */
+  for (fit->lines = 2; fit->lines <= 3 && slot - ctx->gap >= line * 3.; fit->lines++)
+    {
+      gboolean fits = TRUE;
+      double tallest = 0.;
+
+      for (i = 0; i < n && fits; i++)
+        {
+          double h;
+
+          fits = _obeya_chart_text_size_wrapped (ctx, labels[i], OBEYA_CHART_TEXT_NORMAL,
+                                                 slot - ctx->gap, fit->lines, NULL, &h);
+          tallest = MAX (tallest, h);
+        }
+      if (fits && tallest + ctx->gap * 1.3 <= max_band)
+        {
+          fit->rotated = FALSE;
+          fit->length = slot - ctx->gap;
+          fit->band = tallest + ctx->gap * 1.3;
+          return;
+        }
+    }
+  fit->lines = 1;
 
   fit->rotated = TRUE;
   fit->length = MAX (line, MIN (widest, max_band - ctx->gap * 1.3));
@@ -858,6 +940,10 @@ _obeya_chart_draw_categories (ObeyaChartContext           *ctx,
         _obeya_chart_draw_text (ctx, labels[i], cx, top + ctx->gap, 1., 0.5,
                                 OBEYA_CHART_TEXT_NORMAL, FALSE, &ctx->palette->dim_foreground,
                                 fit->length, -G_PI / 2.);
+      else if (fit->lines > 1)
+        _obeya_chart_draw_text_wrapped (ctx, labels[i], cx, top + ctx->gap,
+                                        OBEYA_CHART_TEXT_NORMAL, &ctx->palette->dim_foreground,
+                                        fit->length, fit->lines);
       else
         {
           double w;

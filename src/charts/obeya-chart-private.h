@@ -161,6 +161,24 @@ void     _obeya_chart_draw_label        (ObeyaChartContext       *ctx,
                                          double                   size,
                                          gboolean                 bold,
                                          const ObeyaChartColor   *color);
+/* Wrapped text, centred, in at most @lines lines of @max_width; the size
+ * functions returns FALSE when the text had to be ellipsized. */
+gboolean _obeya_chart_text_size_wrapped (ObeyaChartContext       *ctx,
+                                         const char              *text,
+                                         double                   size,
+                                         double                   max_width,
+                                         int                      lines,
+                                         double                  *width,
+                                         double                  *height);
+/* Draws it with the top centre of its box at (@x, @y). */
+void     _obeya_chart_draw_text_wrapped (ObeyaChartContext       *ctx,
+                                         const char              *text,
+                                         double                   x,
+                                         double                   y,
+                                         double                   size,
+                                         const ObeyaChartColor   *color,
+                                         double                   max_width,
+                                         int                      lines);
 double   _obeya_chart_line_height       (ObeyaChartContext       *ctx,
                                          double                   size);
 
@@ -269,15 +287,16 @@ void     _obeya_chart_draw_markers      (ObeyaChartContext       *ctx,
                                          const ObeyaChartColor   *color,
                                          gboolean                 ring);
 
-/* Category labels under vertical bars: level when they fit their slot,
- * else turned to read upwards, ellipsized to @max_band, thinned when even
- * that overlaps. */
+/* Category labels under vertical bars: level when they fit their slot
+ * (wrapped in two lines when that is enough), else turned to read
+ * upwards, ellipsized to @max_band, thinned when even that overlaps. */
 typedef struct
 {
   gboolean rotated;
   double   length;  /* ellipsize labels to this (along the text) */
   double   band;    /* the height they take below the plot */
   guint    stride;
+  int      lines;   /* level labels wrap in this many lines */
 } ObeyaChartCategoryFit;
 
 void     _obeya_chart_fit_categories    (ObeyaChartContext       *ctx,

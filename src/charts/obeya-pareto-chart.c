@@ -141,7 +141,7 @@ obeya_pareto_chart_draw (ObeyaChart           *chart,
                                   pct_axis.max_width + ctx->gap, &plot, &y_axis, &y);
   _obeya_chart_fit_categories (ctx, labels, bars->len, plot.width / bars->len,
                                area->height * 0.35, &fit);
-  if (fit.rotated)
+  if (fit.band > _obeya_chart_x_label_band (ctx))
     _obeya_chart_layout_value_plot (ctx, area, 0., max, integer, NULL, fit.band,
                                     pct_axis.max_width + ctx->gap, &plot, &y_axis, &y);
 

@@ -226,7 +226,7 @@ draw_series (ObeyaRunChart         *self,
   cairo_t *cr = ctx->cr;
   g_autofree double *xy = g_new (double, 2 * MAX (self->n_points, 1));
   double spacing = fabs (x->p1 - x->p0) / MAX (1., x->d1 - x->d0) * half_spacing (self) * 2.;
-  double radius = CLAMP (spacing * 0.4, MAX (1., ctx->stroke * 0.35), ctx->stroke * 2.);
+  double radius = CLAMP (spacing * 0.4, MAX (1., ctx->stroke * 0.5), ctx->stroke * 2.);
   gboolean dense = spacing < ctx->stroke * 3.;
   gboolean open = FALSE;
   double bottom = plot->y + plot->height;
