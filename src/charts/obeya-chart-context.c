@@ -166,6 +166,31 @@ layout_logical (ObeyaChartContext *ctx,
   pango_layout_get_extents (ctx->layout, NULL, logical);
 }
 
+/* Measures @text laid out as prepare_layout() does; FALSE when it did not
+ * fit @max_width whole. */
+static gboolean
+measure (ObeyaChartContext *ctx,
+         const char        *text,
+         double             size,
+         gboolean           bold,
+         double             max_width,
+         int                lines,
+         double            *width,
+         double            *height)
+{
+  PangoRectangle logical;
+
+  prepare_layout (ctx, text, size, bold, max_width, lines);
+  layout_logical (ctx, &logical);
+  if (width)
+    *width = (double) logical.width / PANGO_SCALE;
+  if (height)
+    *height = (double) logical.height / PANGO_SCALE;
+  /* A word longer than the width overflows it rather than breaking. */
+  return !pango_layout_is_ellipsized (ctx->layout) &&
+         (max_width <= 0. || logical.width <= max_width * PANGO_SCALE);
+}
+
 void
 _obeya_chart_text_size (ObeyaChartContext *ctx,
                         const char        *text,
@@ -175,14 +200,7 @@ _obeya_chart_text_size (ObeyaChartContext *ctx,
                         double            *width,
                         double            *height)
 {
-  PangoRectangle logical;
-
-  prepare_layout (ctx, text, size, bold, max_width, 1);
-  layout_logical (ctx, &logical);
-  if (width)
-    *width = (double) logical.width / PANGO_SCALE;
-  if (height)
-    *height = (double) logical.height / PANGO_SCALE;
+  measure (ctx, text, size, bold, max_width, 1, width, height);
 }
 
 double
@@ -249,16 +267,7 @@ _obeya_chart_text_size_wrapped (ObeyaChartContext *ctx,
                                 double            *width,
                                 double            *height)
 {
-  PangoRectangle logical;
-
-  prepare_layout (ctx, text, size, FALSE, max_width, lines);
-  layout_logical (ctx, &logical);
-  if (width)
-    *width = (double) logical.width / PANGO_SCALE;
-  if (height)
-    *height = (double) logical.height / PANGO_SCALE;
-  /* A word longer than the width overflows it rather than breaking. */
-  return !pango_layout_is_ellipsized (ctx->layout) && logical.width <= max_width * PANGO_SCALE;
+  return measure (ctx, text, size, FALSE, max_width, lines, width, height);
 }
 
 void
