@@ -100,6 +100,21 @@ void             _obeya_recurrence_record_created (ObeyaRecurrence *recurrence,
                                                    ObeyaHistory    *history,
                                                    ObeyaDay         occurrence);
 
+/* Lists of entities (GListModel of ObeyaEntity or any GObject). */
+/* Position of @item in @model; FALSE when it is not there. */
+gboolean   _obeya_list_find_position    (GListModel     *model,
+                                         gpointer        item,
+                                         guint          *position);
+/* The first item whose "name" property matches @name case-insensitively
+ * (borrowed: the model keeps it), or NULL. */
+gpointer   _obeya_list_find_by_name     (GListModel     *model,
+                                         const char     *name);
+/* Refills @index (id → entity, unowned) from @model. */
+void       _obeya_list_index_ids        (GListModel     *model,
+                                         GHashTable     *index);
+/* The "sample" property of @item. */
+gboolean   _obeya_item_is_sample        (gpointer        item);
+
 /* Workspace */
 GHashTable *_obeya_workspace_get_people_index (ObeyaWorkspace *workspace);
 GHashTable *_obeya_workspace_get_tag_index    (ObeyaWorkspace *workspace);
