@@ -17,6 +17,7 @@
 #include "obeya-json.h"
 #include "obeya-link.h"
 #include "obeya-metric-category.h"
+#include "obeya-metric-import.h"
 #include "obeya-metric.h"
 #include "obeya-metrics.h"
 #include "obeya-miss-reason.h"
@@ -865,6 +866,235 @@ test_bad_files (void)
     }
 }
 
+typedef struct
+{
+  ObeyaWorkspace *ws;
+  ObeyaMetrics   *metrics;
+  ObeyaMetric    *invoices;
+  ObeyaMetric    *overtime;
+  ObeyaMetric    *training;
+  ObeyaMissReason *outage;
+} CsvFixture;
+
+static void
+csv_fixture_set_up (CsvFixture    *f,
+                    gconstpointer  data)
+{
+  f->ws = obeya_workspace_new ();
+  f->metrics = obeya_workspace_get_metrics (f->ws);
+  f->outage = obeya_metrics_add_miss_reason (f->metrics, "System outage");
+  f->invoices = add_metric (f->ws, "Invoices processed", OBEYA_CATEGORY_DELIVERY,
+                            OBEYA_METRIC_HIGHER_IS_BETTER, 400, 20);
+  f->overtime = add_metric (f->ws, "Overtime hours", OBEYA_CATEGORY_COST,
+                            OBEYA_METRIC_LOWER_IS_BETTER, 8, 4);
+  f->training = add_metric (f->ws, "Training hours", OBEYA_CATEGORY_PEOPLE,
+                            OBEYA_METRIC_HIGHER_IS_BETTER, 4, 1);
+  obeya_entity_edit (OBEYA_ENTITY (f->training), "Cadence", "cadence",
+                     OBEYA_METRIC_CADENCE_WEEKLY, NULL);
+  obeya_metric_set_entry (f->overtime, MON, 5, NULL, NULL);
+  obeya_history_clear (obeya_workspace_get_history (f->ws));
+}
+
+static void
+csv_fixture_tear_down (CsvFixture    *f,
+                       gconstpointer  data)
+{
+  g_assert_finalize_object (f->ws);
+}
+
+static void
+test_csv_import (CsvFixture    *f,
+                 gconstpointer  data)
+{
+  /* A BOM, CRLF, columns in another order, a quoted note with a comma, a
+   * quote and a line break, a reason by name, a metric by id, a weekly
+   * metric dated on Wednesday, a blank line, a row that repeats what is
+   * there. */
+  g_autofree char *csv = g_strdup_printf (
+    "\xEF\xBB\xBF" "Metric,Date,Value,Note,Reason\r\n"
+    "Invoices processed,2026-11-02,412,,\r\n"
+    "invoices processed,2026-11-03,398.5,\"System down, \"\"again\"\"\nfor 2 h\",system OUTAGE\r\n"
+    "%s,2026-11-03,6.25,,\r\n"
+    "\r\n"
+    "Training hours,2026-11-04,3.5,,\r\n"
+    "Overtime hours,2026-11-02,5,,\r\n",
+    obeya_entity_get_id (OBEYA_ENTITY (f->overtime)));
+  g_autoptr(ObeyaMetricImport) import = obeya_metric_import_parse (f->metrics, csv, -1, FRI);
+  const ObeyaMetricImportRow *rows;
+  ObeyaHistory *history = obeya_workspace_get_history (f->ws);
+  g_autoptr(GError) error = NULL;
+  guint n_rows;
+
+  g_assert_false (obeya_metric_import_has_errors (import));
+  rows = obeya_metric_import_get_rows (import, &n_rows);
+  g_assert_cmpuint (n_rows, ==, 5);
+  g_assert_cmpuint (rows[0].line, ==, 2);
+  g_assert_true (rows[0].metric == f->invoices);
+  g_assert_true (rows[0].is_new);
+  g_assert_cmpuint (rows[1].line, ==, 3);
+  g_assert_cmpfloat (rows[1].value, ==, 398.5);
+  g_assert_cmpstr (rows[1].note, ==, "System down, \"again\"\nfor 2 h");
+  g_assert_cmpstr (rows[1].reason_id, ==, obeya_entity_get_id (OBEYA_ENTITY (f->outage)));
+  g_assert_cmpuint (rows[2].line, ==, 5);                  /* the quoted break counts */
+  g_assert_true (rows[2].metric == f->overtime);
+  g_assert_cmpuint (rows[3].day, ==, MON);                 /* weekly: the week's Monday */
+  g_assert_true (rows[4].unchanged);
+  /* Nothing happens before apply. */
+  g_assert_null (obeya_metric_get_entry (f->invoices, MON));
+
+  g_assert_true (obeya_metric_import_apply (import, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (obeya_history_get_undo_label (history), ==, "Import metric entries");
+  g_assert_cmpfloat (obeya_metric_get_entry (f->invoices, TUE)->value, ==, 398.5);
+  g_assert_cmpfloat (obeya_metric_get_entry (f->overtime, TUE)->value, ==, 6.25);
+  g_assert_cmpfloat (obeya_metric_get_entry (f->training, MON)->value, ==, 3.5);
+
+  /* One undo removes the whole import and keeps what was there. */
+  g_assert_true (obeya_history_undo (history));
+  g_assert_null (obeya_metric_get_entry (f->invoices, MON));
+  g_assert_null (obeya_metric_get_entry (f->training, MON));
+  g_assert_cmpfloat (obeya_metric_get_entry (f->overtime, MON)->value, ==, 5);
+  g_assert_false (obeya_history_can_undo (history));
+}
+
+static void
+test_csv_import_errors (CsvFixture    *f,
+                        gconstpointer  data)
+{
+  const char *csv =
+    "date,metric,value,note,reason\n"
+    "2026-11-02,Invoices processed,410,,\n"        /* 2: good */
+    "2026-13-01,Invoices processed,410,,\n"        /* 3: bad date */
+    "2026-11-03,Invoices,410,,\n"                  /* 4: unknown metric */
+    "2026-11-03,Overtime hours,12 h,,\n"           /* 5: not a number */
+    "2026-11-03,Overtime hours,1.234,56,,\n"       /* 6: decimal comma splits the field */
+    "2026-11-04,Overtime hours,NaN,,\n"            /* 7: NaN */
+    "2026-11-04,Invoices processed,inf,,\n"        /* 8: infinity */
+    "2026-11-05,Invoices processed,1e308,,\n"      /* 9: huge */
+    "2026-11-05,Overtime hours,0x10,,\n"           /* 10: hex */
+    "2026-11-02,Invoices processed,400,,\n"        /* 11: duplicate of line 2 */
+    "2026-11-02,Training hours,2,,\n"              /* 12: good (week of the 2nd) */
+    "2026-11-06,Training hours,3,,\n"              /* 13: the same week again */
+    "2026-11-03,Overtime hours,,,\n"               /* 14: no value */
+    "2026-11-03,Overtime hours,7,,Gremlins\n"      /* 15: unknown reason */
+    "2026-11-20,Overtime hours,7,,\n";             /* 16: in the future */
+  g_autoptr(ObeyaMetricImport) import = obeya_metric_import_parse (f->metrics, csv, -1, FRI);
+  const ObeyaMetricImportError *errors;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  guint n_errors, n_rows;
+  const struct { guint line; const char *part; } expected[] = {
+    { 3, "“2026-13-01” is not a date" },
+    { 4, "no metric named “Invoices”" },
+    { 5, "“12 h” is not a number" },
+    { 6, "expected 5 fields like the header, found 6" },
+    { 7, "“NaN” is not a number" },
+    { 8, "“inf” is not a number" },
+    { 9, "1e308 is too large" },
+    { 10, "“0x10” is not a number" },
+    { 11, "line 2 already gives “Invoices processed” for 2026-11-02" },
+    { 13, "line 12 already gives “Training hours” for the week of 2026-11-02" },
+    { 14, "the value is missing" },
+    { 15, "no miss reason named “Gremlins”" },
+    { 16, "2026-11-20 is in the future" },
+  };
+
+  errors = obeya_metric_import_get_errors (import, &n_errors);
+  obeya_metric_import_get_rows (import, &n_rows);
+  for (guint i = 0; i < n_errors; i++)
+    g_test_message ("line %u: %s", errors[i].line, errors[i].message);
+  g_assert_cmpuint (n_errors, ==, G_N_ELEMENTS (expected));
+  g_assert_cmpuint (n_rows, ==, 2);
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_assert_cmpuint (errors[i].line, ==, expected[i].line);
+      g_assert_nonnull (strstr (errors[i].message, expected[i].part));
+    }
+
+  /* All or nothing: the two good rows are not imported either. */
+  g_assert_false (obeya_metric_import_apply (import, &error));
+  g_assert_error (error, OBEYA_METRICS_ERROR, OBEYA_METRICS_ERROR_IMPORT);
+  g_assert_nonnull (strstr (error->message, "13 rows are wrong"));
+  g_assert_nonnull (strstr (error->message, "line 16: 2026-11-20 is in the future"));
+  g_assert_null (obeya_metric_get_entry (f->invoices, MON));
+  g_assert_null (obeya_metric_get_entry (f->training, MON));
+  g_assert_false (obeya_history_can_undo (obeya_workspace_get_history (f->ws)));
+
+  text = obeya_metric_import_dup_errors_text (import);
+  g_assert_true (g_str_has_prefix (text, "line 3: “2026-13-01” is not a date (YYYY-MM-DD)\n"));
+}
+
+static void
+test_csv_import_bad_files (CsvFixture    *f,
+                           gconstpointer  data)
+{
+  const struct { const char *csv; guint line; const char *part; } cases[] = {
+    { "", 1, "expected a header row" },
+    { "day,metric,value\n", 1, "unknown column “day”" },
+    { "date,metric\n2026-11-02,X\n", 1, "no “value” column" },
+    { "date,metric,value,value\n", 1, "appears twice" },
+    { "date,metric,value\n2026-11-02,\"Invoices processed,400\n", 2, "never closed" },
+    { "date,metric,value\n2026-11-02,\"Invoices\" processed,400\n", 2, "after a closing quote" },
+    { "date,metric,value\n2026-11-02,Invoices \"processed\",400\n", 2, "a quote inside" },
+    { "date,metric,value\n2026-11-02,Invoices \xff,400\n", 2, "not valid UTF-8" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(ObeyaMetricImport) import = obeya_metric_import_parse (f->metrics, cases[i].csv,
+                                                                       -1, FRI);
+      const ObeyaMetricImportError *errors;
+      guint n_errors;
+
+      errors = obeya_metric_import_get_errors (import, &n_errors);
+      g_test_message ("case %u: line %u: %s", i, n_errors ? errors[0].line : 0,
+                      n_errors ? errors[0].message : "(none)");
+      g_assert_cmpuint (n_errors, ==, 1);
+      g_assert_cmpuint (errors[0].line, ==, cases[i].line);
+      g_assert_nonnull (strstr (errors[0].message, cases[i].part));
+      g_assert_false (obeya_metric_import_apply (import, NULL));
+    }
+}
+
+static void
+test_csv_export (CsvFixture    *f,
+                 gconstpointer  data)
+{
+  g_autofree char *csv = NULL;
+  g_autofree char *only = NULL;
+  g_autofree char *again = NULL;
+  g_autoptr(ObeyaWorkspace) other = NULL;
+  guint n_rows = 0;
+  g_autoptr(GError) error = NULL;
+  const char *reason = obeya_entity_get_id (OBEYA_ENTITY (f->outage));
+
+  obeya_metric_set_entry (f->invoices, TUE, 398.5, "Down, \"again\"", reason);
+  obeya_metric_set_entry (f->invoices, MON, 0.1, NULL, NULL);
+  obeya_metric_set_entry (f->training, WED, 2, NULL, NULL);
+
+  csv = obeya_metrics_export_csv (f->metrics, NULL, OBEYA_DAY_NONE, OBEYA_DAY_NONE);
+  g_assert_cmpstr (csv, ==,
+                   "date,metric,value,note,reason\r\n"
+                   "2026-11-02,Invoices processed,0.1,,\r\n"
+                   "2026-11-02,Overtime hours,5,,\r\n"
+                   "2026-11-02,Training hours,2,,\r\n"
+                   "2026-11-03,Invoices processed,398.5,\"Down, \"\"again\"\"\",System outage\r\n");
+  only = obeya_metrics_export_csv (f->metrics, f->invoices, TUE, TUE);
+  g_assert_cmpstr (only, ==,
+                   "date,metric,value,note,reason\r\n"
+                   "2026-11-03,Invoices processed,398.5,\"Down, \"\"again\"\"\",System outage\r\n");
+
+  /* The export imports back into a copy of the workspace as the same entries. */
+  obeya_metric_clear_entry (f->invoices, MON);
+  obeya_metric_clear_entry (f->invoices, TUE);
+  obeya_metric_clear_entry (f->training, MON);
+  g_assert_true (obeya_metrics_import_csv (f->metrics, csv, -1, FRI, &n_rows, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_rows, ==, 4);
+  again = obeya_metrics_export_csv (f->metrics, NULL, OBEYA_DAY_NONE, OBEYA_DAY_NONE);
+  g_assert_cmpstr (again, ==, csv);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -884,6 +1114,14 @@ main (int   argc,
   g_test_add_func ("/metrics/file/round-trip", test_round_trip);
   g_test_add_func ("/metrics/file/unknown-members", test_unknown_members);
   g_test_add_func ("/metrics/file/bad-files", test_bad_files);
+  g_test_add ("/metrics/csv/import", CsvFixture, NULL, csv_fixture_set_up, test_csv_import,
+              csv_fixture_tear_down);
+  g_test_add ("/metrics/csv/import-errors", CsvFixture, NULL, csv_fixture_set_up,
+              test_csv_import_errors, csv_fixture_tear_down);
+  g_test_add ("/metrics/csv/import-bad-files", CsvFixture, NULL, csv_fixture_set_up,
+              test_csv_import_bad_files, csv_fixture_tear_down);
+  g_test_add ("/metrics/csv/export", CsvFixture, NULL, csv_fixture_set_up, test_csv_export,
+              csv_fixture_tear_down);
 
   return g_test_run ();
 }
