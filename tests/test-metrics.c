@@ -22,6 +22,7 @@
 #include "obeya-metrics.h"
 #include "obeya-miss-reason.h"
 #include "obeya-person.h"
+#include "obeya-sample-metrics.h"
 #include "obeya-workspace.h"
 
 #define DAY(y, m, d) obeya_day_from_ymd (y, m, d)
@@ -1095,6 +1096,148 @@ test_csv_export (CsvFixture    *f,
   g_assert_cmpstr (again, ==, csv);
 }
 
+static ObeyaWorkspace *
+build_sample (ObeyaDay today)
+{
+  ObeyaWorkspace *ws = obeya_workspace_new ();
+  ObeyaBoard *board = obeya_workspace_add_board (ws, "Accounts payable", OBEYA_BOARD_TEAM,
+                                                 OBEYA_BOARD_TEMPLATE_BACK_OFFICE);
+  const char *names[] = { "Ana", "Kim", "Sam" };
+
+  g_object_set (board, "sample", TRUE, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    g_object_set (obeya_workspace_add_person (ws, names[i]), "sample", TRUE, NULL);
+  obeya_history_clear (obeya_workspace_get_history (ws));
+  obeya_sample_add_huddle_metrics (ws, today);
+  return ws;
+}
+
+static void
+test_sample (void)
+{
+  ObeyaDay today = DAY (2026, 11, 25);
+  g_autoptr(ObeyaWorkspace) ws = build_sample (today);
+  g_autoptr(ObeyaWorkspace) again = build_sample (today);
+  ObeyaMetrics *metrics = obeya_workspace_get_metrics (ws);
+  ObeyaHistory *history = obeya_workspace_get_history (ws);
+  GListModel *list = obeya_metrics_get_metrics (metrics);
+  const char *names[] = {
+    "Invoices processed", "First-pass yield", "Items older than 5 days", "Overtime hours",
+    "Training hours", "Data-security incidents",
+  };
+  const char *categories[] = { "delivery", "quality", "delivery", "cost", "people", "safety" };
+  g_autofree char *csv = obeya_metrics_export_csv (metrics, NULL, OBEYA_DAY_NONE, OBEYA_DAY_NONE);
+  g_autofree char *csv_again = obeya_metrics_export_csv (obeya_workspace_get_metrics (again),
+                                                         NULL, OBEYA_DAY_NONE, OBEYA_DAY_NONE);
+  g_autoptr(GArray) pareto = NULL;
+  ObeyaMetric *invoices, *fpy, *training;
+  ObeyaMetricCounts before, after;
+  ObeyaBoard *board;
+  ObeyaCard *action;
+  ObeyaDay last_day = 0;
+  ObeyaDay first_day;
+  guint n_entries, n_missed = 0;
+
+  if (g_test_verbose ())
+    g_printerr ("%s", csv);
+
+  /* Deterministic for a given today. */
+  g_assert_cmpstr (csv, ==, csv_again);
+
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 6);
+  for (guint i = 0; i < 6; i++)
+    {
+      g_autoptr(ObeyaMetric) metric = g_list_model_get_item (list, i);
+
+      g_assert_cmpstr (obeya_metric_get_name (metric), ==, names[i]);
+      g_assert_cmpstr (obeya_metric_get_category (metric), ==, categories[i]);
+      g_assert_true (obeya_metric_get_sample (metric));
+      /* About three months, up to yesterday at the latest, nothing today. */
+      g_assert_true (obeya_metric_get_latest (metric, today, &last_day, NULL));
+      g_assert_cmpuint (last_day, <, today);
+      g_assert_cmpuint (last_day, >=, today - (i == 4 ? 13 : 7)); /* weekly: last full week */
+      first_day = obeya_metric_get_entries (metric, &n_entries)[0].day;
+      g_assert_cmpuint (first_day, >=, today - 98);
+      g_assert_cmpuint (first_day, <=, today - 85);
+      g_assert_cmpuint (n_entries, >=, i == 4 ? 11 : 58);
+    }
+  g_assert_cmpuint (g_list_model_get_n_items (obeya_metrics_get_miss_reasons (metrics)), >=, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (obeya_metrics_get_huddles (metrics)), ==, 3);
+
+  /* The story: a bad week with reasons (System outage first in the
+   * Pareto), then better numbers than before it. */
+  invoices = obeya_metrics_find_metric_by_name (metrics, "Invoices processed");
+  fpy = obeya_metrics_find_metric_by_name (metrics, "First-pass yield");
+  training = obeya_metrics_find_metric_by_name (metrics, "Training hours");
+  g_assert_cmpuint (obeya_metric_get_targets (invoices, NULL)[0].target, ==, 400);
+  g_assert_cmpuint (obeya_metric_get_target_at (invoices, today)->target, ==, 420);
+  g_assert_cmpint (obeya_metric_get_cadence (training), ==, OBEYA_METRIC_CADENCE_WEEKLY);
+  pareto = obeya_metrics_count_misses_by_reason (metrics, NULL, NULL, today - 91, today, today);
+  g_assert_cmpuint (pareto->len, >=, 3);
+  g_assert_true (obeya_metrics_find_miss_reason (metrics,
+                                                 g_array_index (pareto, ObeyaReasonCount, 0).reason_id)
+                 == obeya_metrics_find_miss_reason_by_name (metrics, "System outage"));
+  for (guint i = 0; i < pareto->len; i++)
+    n_missed += g_array_index (pareto, ObeyaReasonCount, i).count;
+  g_assert_cmpuint (n_missed, >=, 15);
+  obeya_metric_count_statuses (fpy, today - 91, today - 49, today, &before);
+  obeya_metric_count_statuses (fpy, today - 28, today, today, &after);
+  g_test_message ("first-pass yield met: %.0f %% before, %.0f %% after",
+                  obeya_metric_counts_percent_met (&before),
+                  obeya_metric_counts_percent_met (&after));
+  g_assert_cmpfloat (obeya_metric_counts_percent_met (&after), >,
+                     obeya_metric_counts_percent_met (&before) + 10);
+  g_assert_cmpuint (before.no_data, >=, 1); /* a forgotten day stays grey */
+
+  /* The action: on the sample board, done, linked to the outage miss. */
+  board = obeya_metrics_get_action_board (metrics);
+  g_assert_nonnull (board);
+  g_assert_cmpuint (obeya_board_get_cards (board)->len, ==, 1);
+  action = obeya_board_get_cards (board)->pdata[0];
+  g_assert_true (obeya_card_is_done (action));
+  {
+    g_autoptr(ObeyaLink) link = g_list_model_get_item (obeya_card_get_links (action), 0);
+    g_autofree char *metric_id = NULL;
+    ObeyaDay day;
+
+    g_assert_true (obeya_metric_parse_miss_link_target (obeya_link_get_target (link), &metric_id,
+                                                        &day));
+    g_assert_true (obeya_metrics_find_metric (metrics, metric_id) == invoices);
+    g_assert_cmpint (obeya_metric_get_status (invoices, day, today), ==,
+                     OBEYA_METRIC_STATUS_MISSED);
+    /* Raised at the huddle after the outage. */
+    g_assert_cmpuint (obeya_timestamp_get_day (obeya_card_get_created (action)), >, day);
+    g_assert_cmpuint (obeya_timestamp_get_day (obeya_card_get_created (action)), <=, day + 3);
+  }
+
+  /* It saves and loads byte for byte, and stays under a few kilobytes a metric. */
+  {
+    g_autoptr(GBytes) first = save_ok (ws);
+    g_autoptr(ObeyaWorkspace) copy = load_ok (first);
+    g_autoptr(GBytes) second = save_ok (copy);
+
+    g_assert_true (g_bytes_equal (first, second));
+    g_test_message ("sample workspace: %zu bytes", g_bytes_get_size (first));
+  }
+
+  /* One click clears it all (and one undo brings it back). */
+  g_assert_true (obeya_workspace_has_sample (ws));
+  obeya_workspace_clear_sample (ws);
+  g_assert_false (obeya_workspace_has_sample (ws));
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (obeya_metrics_get_miss_reasons (metrics)), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (obeya_metrics_get_huddles (metrics)), ==, 0);
+  g_assert_null (obeya_metrics_get_action_board_id (metrics));
+  obeya_history_undo (history);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 6);
+  g_assert_nonnull (obeya_metrics_get_action_board (metrics));
+
+  /* Adding the sample is one command. */
+  obeya_history_undo (history);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 0);
+  g_assert_false (obeya_history_can_undo (history));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1120,6 +1263,7 @@ main (int   argc,
               test_csv_import_errors, csv_fixture_tear_down);
   g_test_add ("/metrics/csv/import-bad-files", CsvFixture, NULL, csv_fixture_set_up,
               test_csv_import_bad_files, csv_fixture_tear_down);
+  g_test_add_func ("/metrics/sample", test_sample);
   g_test_add ("/metrics/csv/export", CsvFixture, NULL, csv_fixture_set_up, test_csv_export,
               csv_fixture_tear_down);
 
