@@ -1238,6 +1238,139 @@ test_sample (void)
   g_assert_false (obeya_history_can_undo (history));
 }
 
+/* The large workspace of DESIGN.md section 5: 50 metrics of three years of
+ * daily entries. Only with -m perf: timings are reported, not asserted. */
+static void
+test_perf_large (void)
+{
+  g_autoptr(ObeyaWorkspace) ws = obeya_workspace_new ();
+  ObeyaMetrics *metrics = obeya_workspace_get_metrics (ws);
+  ObeyaDay first = DAY (2023, 11, 25), today = DAY (2026, 11, 25);
+  guint n_days = today - first;
+  g_autoptr(GString) csv = g_string_new ("date,metric,value,note,reason\n");
+  g_autoptr(GTimer) timer = g_timer_new ();
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) again = NULL;
+  g_autoptr(ObeyaWorkspace) loaded = NULL;
+  g_autofree ObeyaMetricStatus *statuses = g_new (ObeyaMetricStatus, n_days);
+  g_autoptr(GError) error = NULL;
+  ObeyaMissReason *reason = obeya_metrics_add_miss_reason (metrics, "System outage");
+  guint n_rows = 0, n_met = 0;
+
+  for (guint m = 0; m < 50; m++)
+    {
+      g_autofree char *name = g_strdup_printf ("Metric %02u", m);
+      ObeyaMetric *metric = add_metric (ws, name, OBEYA_CATEGORY_DELIVERY,
+                                        m % 3 == 0 ? OBEYA_METRIC_LOWER_IS_BETTER
+                                                   : OBEYA_METRIC_HIGHER_IS_BETTER,
+                                        100, 5);
+      ObeyaMetricTarget later = target_of (DAY (2025, 6, 1), 105, 5);
+
+      obeya_entity_edit (OBEYA_ENTITY (metric), "Cadence", "cadence", OBEYA_METRIC_CADENCE_DAILY,
+                         "decimals", 1, NULL);
+      obeya_metric_set_target (metric, &later);
+      for (ObeyaDay day = first; day < today; day++)
+        {
+          char buf[OBEYA_DAY_BUF_SIZE];
+          double value = 80 + (day * 7 + m * 13) % 400 / 10.0;
+
+          g_string_append_printf (csv, "%s,%s,%.1f", obeya_day_format (day, buf), name, value);
+          if ((day + m) % 29 == 0)
+            g_string_append (csv, ",\"Late batch, rerun\",System outage\n");
+          else
+            g_string_append (csv, ",,\n");
+        }
+    }
+
+  g_timer_start (timer);
+  g_assert_true (obeya_metrics_import_csv (metrics, csv->str, csv->len, today, &n_rows, &error));
+  g_assert_no_error (error);
+  g_test_message ("CSV import of %u rows (%zu bytes): %.0f ms", n_rows, csv->len,
+                  g_timer_elapsed (timer, NULL) * 1000);
+  g_assert_cmpuint (n_rows, ==, 50 * n_days);
+  g_assert_nonnull (reason);
+
+  g_timer_start (timer);
+  bytes = save_ok (ws);
+  g_test_message ("save: %.0f ms, %zu bytes (%.0f bytes a metric-day)",
+                  g_timer_elapsed (timer, NULL) * 1000, g_bytes_get_size (bytes),
+                  (double) g_bytes_get_size (bytes) / (50 * n_days));
+
+  /* The best of five runs of each: the machine is shared. */
+  {
+    double bare = G_MAXDOUBLE, checked = G_MAXDOUBLE, load = G_MAXDOUBLE;
+    double freeing = G_MAXDOUBLE;
+
+    for (guint run = 0; run < 5; run++)
+      {
+        g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+        g_autoptr(JsonNode) root = NULL;
+
+        g_timer_start (timer);
+        g_assert_true (json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL),
+                                                   g_bytes_get_size (bytes), NULL));
+        bare = MIN (bare, g_timer_elapsed (timer, NULL));
+        g_timer_start (timer);
+        g_clear_object (&parser);
+        freeing = MIN (freeing, g_timer_elapsed (timer, NULL));
+
+        g_timer_start (timer);
+        root = obeya_json_parse (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL);
+        g_assert_nonnull (root);
+        checked = MIN (checked, g_timer_elapsed (timer, NULL));
+
+        g_clear_object (&loaded);
+        g_timer_start (timer);
+        loaded = load_ok (bytes);
+        load = MIN (load, g_timer_elapsed (timer, NULL));
+      }
+    g_test_message ("bare JsonParser %.0f ms (+ %.0f ms to free the tree), obeya_json_parse "
+                    "(strict check + parse) %.0f ms, obeya_workspace_load (parse, model, tree "
+                    "freed) %.0f ms = %.2f times the bare parse",
+                    bare * 1000, freeing * 1000, checked * 1000, load * 1000, load / bare);
+  }
+  again = save_ok (loaded);
+  g_assert_true (g_bytes_equal (bytes, again));
+
+  metrics = obeya_workspace_get_metrics (loaded);
+  g_timer_start (timer);
+  for (guint m = 0; m < 50; m++)
+    {
+      g_autoptr(ObeyaMetric) metric = g_list_model_get_item (obeya_metrics_get_metrics (metrics), m);
+
+      obeya_metric_get_statuses (metric, first, n_days, today, statuses);
+      for (guint i = 0; i < n_days; i++)
+        n_met += statuses[i] == OBEYA_METRIC_STATUS_MET;
+    }
+  g_test_message ("all statuses, 50 metrics × %u days: %.2f ms", n_days,
+                  g_timer_elapsed (timer, NULL) * 1000);
+  g_assert_cmpuint (n_met, >, 0);
+  g_assert_cmpuint (n_met, <, 50 * n_days);
+
+  g_timer_start (timer);
+  {
+    ObeyaMetricStatus month[31];
+    ObeyaMetricCounts counts;
+    g_autoptr(GArray) pareto = NULL;
+
+    obeya_metrics_get_category_statuses (metrics, OBEYA_CATEGORY_DELIVERY, today - 30, 31, today,
+                                         month);
+    for (guint m = 0; m < 50; m++)
+      {
+        g_autoptr(ObeyaMetric) metric = g_list_model_get_item (obeya_metrics_get_metrics (metrics),
+                                                               m);
+        ObeyaMetricStatus status;
+
+        obeya_metric_count_statuses (metric, first, today, today, &counts);
+        obeya_metric_get_streak (metric, today, &status);
+      }
+    pareto = obeya_metrics_count_misses_by_reason (metrics, NULL, NULL, first, today, today);
+    g_assert_cmpuint (pareto->len, >=, 1);
+  }
+  g_test_message ("a month's letter calendar, 50 percent-met over 3 years, 50 streaks and the "
+                  "Pareto: %.2f ms", g_timer_elapsed (timer, NULL) * 1000);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1266,6 +1399,9 @@ main (int   argc,
   g_test_add_func ("/metrics/sample", test_sample);
   g_test_add ("/metrics/csv/export", CsvFixture, NULL, csv_fixture_set_up, test_csv_export,
               csv_fixture_tear_down);
+
+  if (g_test_perf ())
+    g_test_add_func ("/metrics/perf/large", test_perf_large);
 
   return g_test_run ();
 }

@@ -1401,6 +1401,78 @@ read_targets (ObeyaMetric      *self,
   obeya_json_reader_pop (r);
 }
 
+/* The common case of an entry, read without the reader's bookkeeping (a
+ * path printed for every element would cost more than the parse): FALSE
+ * for anything unusual, which the validating path then reads again and
+ * reports with its exact path. */
+static gboolean
+read_entry_fast (ObeyaMetric      *self,
+                 JsonNode         *node,
+                 GHashTable       *reasons,
+                 ObeyaDay          previous,
+                 ObeyaMetricEntry *entry)
+{
+  JsonArray *element;
+  JsonNode *value, *note = NULL, *reason = NULL;
+  const char *reason_id = NULL;
+  guint length;
+  GType type;
+
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    return FALSE;
+  element = json_node_get_array (node);
+  length = json_array_get_length (element);
+  if (length < 2 || length > 4)
+    return FALSE;
+
+  node = json_array_get_element (element, 0);
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING ||
+      !obeya_day_parse (json_node_get_string (node), &entry->day) || entry->day <= previous)
+    return FALSE;
+  if (self->cadence == OBEYA_METRIC_CADENCE_WEEKLY && obeya_day_get_weekday (entry->day) != 1)
+    return FALSE;
+
+  value = json_array_get_element (element, 1);
+  if (!JSON_NODE_HOLDS_VALUE (value))
+    return FALSE;
+  type = json_node_get_value_type (value);
+  if (type == G_TYPE_INT64)
+    entry->value = (double) json_node_get_int (value);
+  else if (type == G_TYPE_DOUBLE)
+    entry->value = json_node_get_double (value);
+  else
+    return FALSE;
+  if (!isfinite (entry->value) || fabs (entry->value) > OBEYA_METRIC_VALUE_MAX)
+    return FALSE;
+
+  if (length > 2)
+    {
+      note = json_array_get_element (element, 2);
+      if (!JSON_NODE_HOLDS_NULL (note) &&
+          (!JSON_NODE_HOLDS_VALUE (note) || json_node_get_value_type (note) != G_TYPE_STRING ||
+           !g_utf8_validate (json_node_get_string (note), -1, NULL)))
+        return FALSE;
+    }
+  if (length > 3)
+    {
+      reason = json_array_get_element (element, 3);
+      if (!JSON_NODE_HOLDS_NULL (reason))
+        {
+          if (!JSON_NODE_HOLDS_VALUE (reason) || json_node_get_value_type (reason) != G_TYPE_STRING)
+            return FALSE;
+          reason_id = json_node_get_string (reason);
+          if (reasons != NULL && !g_hash_table_contains (reasons, reason_id))
+            return FALSE;
+        }
+    }
+
+  entry->note = NULL;
+  if (note != NULL && !JSON_NODE_HOLDS_NULL (note) && json_node_get_string (note)[0] != '\0')
+    entry->note = g_strdup (json_node_get_string (note));
+  entry->reason = g_intern_string (reason_id);
+  return TRUE;
+}
+
 static void
 read_entries (ObeyaMetric      *self,
               ObeyaLoadContext *ctx,
@@ -1416,10 +1488,18 @@ read_entries (ObeyaMetric      *self,
   obeya_json_reader_push_member (r, "entries");
   for (guint i = 0; i < n && !obeya_json_reader_failed (r); i++)
     {
-      JsonArray *element = obeya_json_reader_array_array (r, array, i);
+      JsonArray *element;
       ObeyaMetricEntry entry = { 0, };
       guint length;
 
+      if (read_entry_fast (self, json_array_get_element (array, i), reasons, previous, &entry))
+        {
+          previous = entry.day;
+          g_array_append_val (self->entries, entry);
+          continue;
+        }
+
+      element = obeya_json_reader_array_array (r, array, i);
       if (element == NULL)
         break;
       obeya_json_reader_push_index (r, i);
