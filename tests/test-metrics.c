@@ -522,6 +522,22 @@ test_metric_commands (void)
   obeya_history_undo (history);
   g_assert_null (obeya_metric_get_unit (a));
 
+  /* A metric naming a category the workspace does not define is refused
+   * (the file could not be loaded again). */
+  {
+    g_autoptr(ObeyaMetric) stray = obeya_metric_new ("Stray", "no-such-category",
+                                                     OBEYA_METRIC_HIGHER_IS_BETTER);
+
+    g_test_expect_message ("obeya-core", G_LOG_LEVEL_CRITICAL, "*find_category*");
+    obeya_metrics_insert_metric (metrics, stray, -1);
+    g_test_assert_expected_messages ();
+    g_assert_null (obeya_metrics_find_metric (metrics, obeya_entity_get_id (OBEYA_ENTITY (stray))));
+    g_test_expect_message ("obeya-core", G_LOG_LEVEL_CRITICAL, "*category*does not exist*");
+    obeya_entity_edit (OBEYA_ENTITY (a), "Category", "category", "no-such-category", NULL);
+    g_test_assert_expected_messages ();
+    g_assert_cmpstr (obeya_metric_get_category (a), ==, OBEYA_CATEGORY_DELIVERY);
+  }
+
   /* Categories: five built in, custom ones added; in use → not removable. */
   g_assert_cmpuint (g_list_model_get_n_items (obeya_metrics_get_categories (metrics)), ==, 5);
   custom = obeya_metrics_add_category (metrics, "environment", NULL);

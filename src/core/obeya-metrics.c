@@ -445,6 +445,16 @@ obeya_metrics_insert_metric (ObeyaMetrics *self,
   g_return_if_fail (OBEYA_IS_METRIC (metric));
   g_return_if_fail (obeya_metrics_find_metric (self, obeya_entity_get_id (OBEYA_ENTITY (metric)))
                     == NULL);
+  /* The file must never name a category or reason it does not define. */
+  g_return_if_fail (obeya_metrics_find_category (self, obeya_metric_get_category (metric)) != NULL);
+  {
+    guint n_entries;
+    const ObeyaMetricEntry *entries = obeya_metric_get_entries (metric, &n_entries);
+
+    for (guint i = 0; i < n_entries; i++)
+      g_return_if_fail (entries[i].reason == NULL ||
+                        obeya_metrics_find_miss_reason (self, entries[i].reason) != NULL);
+  }
 
   n = g_list_model_get_n_items (G_LIST_MODEL (self->metrics));
   if (position < 0 || (guint) position > n)
