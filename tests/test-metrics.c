@@ -368,6 +368,16 @@ test_streaks (void)
   g_assert_cmpuint (obeya_metric_get_streak (metric, MON, &status), ==, 1);
   g_assert_cmpuint (obeya_metric_get_streak (metric, DAY (2026, 11, 1), &status), ==, 2);
   g_assert_cmpint (status, ==, OBEYA_METRIC_STATUS_MET);
+
+  /* As the KPI tile says it. */
+  {
+    g_autofree char *missed = obeya_metric_dup_streak_text (metric, TUE);
+    g_autofree char *met = obeya_metric_dup_streak_text (metric, THU);
+
+    g_assert_cmpstr (missed, ==, "Missed 2 days running");
+    g_assert_cmpstr (met, ==, "Met 1 day running");
+    g_assert_cmpstr (obeya_metric_status_get_label (OBEYA_METRIC_STATUS_NO_DATA), ==, "No data");
+  }
 }
 
 static void
@@ -772,6 +782,13 @@ test_round_trip (void)
   g_assert_cmpuint (g_list_model_get_n_items (obeya_metrics_get_categories (metrics)), ==, 6);
 }
 
+static JsonObject *
+first_object (JsonObject *object,
+              const char *member)
+{
+  return json_array_get_object_element (json_object_get_array_member (object, member), 0);
+}
+
 static void
 test_unknown_members (void)
 {
@@ -780,10 +797,10 @@ test_unknown_members (void)
   g_autoptr(JsonNode) root = obeya_json_parse (g_bytes_get_data (bytes, NULL),
                                                g_bytes_get_size (bytes), NULL);
   JsonObject *top = json_node_get_object (root);
-  JsonObject *metric = json_array_get_object_element (json_object_get_array_member (top, "metrics"), 0);
-  JsonObject *reason = json_array_get_object_element (json_object_get_array_member (top, "miss_reasons"), 0);
-  JsonObject *huddle = json_array_get_object_element (json_object_get_array_member (top, "huddles"), 0);
-  JsonObject *category = json_array_get_object_element (json_object_get_array_member (top, "categories"), 0);
+  JsonObject *metric = first_object (top, "metrics");
+  JsonObject *reason = first_object (top, "miss_reasons");
+  JsonObject *huddle = first_object (top, "huddles");
+  JsonObject *category = first_object (top, "categories");
   JsonObject *settings = json_object_get_object_member (top, "huddle");
   g_autoptr(ObeyaJsonWriter) writer = obeya_json_writer_new ();
   g_autoptr(GBytes) with_unknown = NULL;
@@ -818,8 +835,8 @@ typedef struct
 } BadFile;
 
 #define HEAD "{\"format\": \"obeya-workspace\", \"version\": 1, "
-#define METRIC(extra) "\"metrics\": [{\"id\": \"m1\", \"name\": \"M\", \"category\": \"delivery\", " \
-                      "\"direction\": \"higher\"" extra "}]}"
+#define METRIC(extra) "\"metrics\": [{\"id\": \"m1\", \"name\": \"M\", " \
+                      "\"category\": \"delivery\", \"direction\": \"higher\"" extra "}]}"
 
 static void
 test_bad_files (void)
@@ -828,7 +845,8 @@ test_bad_files (void)
     { "unknown category", HEAD "\"metrics\": [{\"id\": \"m1\", \"name\": \"M\", \"category\": "
       "\"fun\", \"direction\": \"higher\"}]}", OBEYA_JSON_ERROR_INVALID, "metrics[0].category" },
     { "bad direction", HEAD "\"metrics\": [{\"id\": \"m1\", \"name\": \"M\", \"category\": "
-      "\"cost\", \"direction\": \"sideways\"}]}", OBEYA_JSON_ERROR_INVALID, "metrics[0].direction" },
+      "\"cost\", \"direction\": \"sideways\"}]}", OBEYA_JSON_ERROR_INVALID,
+      "metrics[0].direction" },
     { "bad cadence", HEAD METRIC (", \"cadence\": \"hourly\""), OBEYA_JSON_ERROR_INVALID,
       "metrics[0].cadence" },
     { "bad date", HEAD METRIC (", \"entries\": [[\"2026-02-30\", 1]]"), OBEYA_JSON_ERROR_INVALID,
@@ -841,7 +859,8 @@ test_bad_files (void)
       OBEYA_JSON_ERROR_NUMBER, NULL },
     { "unsorted entries", HEAD METRIC (", \"entries\": [[\"2026-11-03\", 1], [\"2026-11-02\", 1]]"),
       OBEYA_JSON_ERROR_INVALID, "metrics[0].entries[1]: entries must be in date order" },
-    { "two entries one day", HEAD METRIC (", \"entries\": [[\"2026-11-03\", 1], [\"2026-11-03\", 2]]"),
+    { "two entries one day",
+      HEAD METRIC (", \"entries\": [[\"2026-11-03\", 1], [\"2026-11-03\", 2]]"),
       OBEYA_JSON_ERROR_INVALID, "metrics[0].entries[1]" },
     { "unknown reason", HEAD METRIC (", \"entries\": [[\"2026-11-03\", 1, null, \"r9\"]]"),
       OBEYA_JSON_ERROR_INVALID, "metrics[0].entries[0][3]: no miss reason with id “r9”" },
@@ -1190,9 +1209,9 @@ test_sample (void)
   g_assert_cmpint (obeya_metric_get_cadence (training), ==, OBEYA_METRIC_CADENCE_WEEKLY);
   pareto = obeya_metrics_count_misses_by_reason (metrics, NULL, NULL, today - 91, today, today);
   g_assert_cmpuint (pareto->len, >=, 3);
-  g_assert_true (obeya_metrics_find_miss_reason (metrics,
-                                                 g_array_index (pareto, ObeyaReasonCount, 0).reason_id)
-                 == obeya_metrics_find_miss_reason_by_name (metrics, "System outage"));
+  g_assert_cmpstr (g_array_index (pareto, ObeyaReasonCount, 0).reason_id, ==,
+                   obeya_entity_get_id (OBEYA_ENTITY (
+                     obeya_metrics_find_miss_reason_by_name (metrics, "System outage"))));
   for (guint i = 0; i < pareto->len; i++)
     n_missed += g_array_index (pareto, ObeyaReasonCount, i).count;
   g_assert_cmpuint (n_missed, >=, 15);
@@ -1352,8 +1371,9 @@ test_perf_large (void)
   g_timer_start (timer);
   for (guint m = 0; m < 50; m++)
     {
-      g_autoptr(ObeyaMetric) metric = g_list_model_get_item (obeya_metrics_get_metrics (metrics), m);
+      g_autoptr(ObeyaMetric) metric = NULL;
 
+      metric = g_list_model_get_item (obeya_metrics_get_metrics (metrics), m);
       obeya_metric_get_statuses (metric, first, n_days, today, statuses);
       for (guint i = 0; i < n_days; i++)
         n_met += statuses[i] == OBEYA_METRIC_STATUS_MET;

@@ -212,7 +212,8 @@ metric_names_init (MetricNames  *names,
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(ObeyaMetric) metric = g_list_model_get_item (model, i);
-      char *key = g_utf8_casefold (obeya_metric_get_name (metric) ? obeya_metric_get_name (metric) : "", -1);
+      const char *name = obeya_metric_get_name (metric);
+      char *key = g_utf8_casefold (name ? name : "", -1);
 
       if (g_hash_table_contains (names->by_name, key))
         g_hash_table_insert (names->by_name, key, &ambiguous_marker);
@@ -494,8 +495,9 @@ obeya_metric_import_parse (ObeyaMetrics *metrics,
           expected += column_of[c] >= 0;
         if (fields->len != expected)
           {
-            add_error (self, line, g_strdup_printf (_("expected %u fields like the header, found %u"),
-                                                    expected, fields->len));
+            add_error (self, line,
+                       g_strdup_printf (_("expected %u fields like the header, found %u"),
+                                        expected, fields->len));
             continue;
           }
       }

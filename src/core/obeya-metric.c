@@ -800,6 +800,107 @@ obeya_metric_count_misses_by_reason (ObeyaMetric *self,
     }
 }
 
+const char *
+obeya_metric_direction_get_label (ObeyaMetricDirection direction)
+{
+  switch (direction)
+    {
+    case OBEYA_METRIC_HIGHER_IS_BETTER:
+      return _("Higher is better");
+    case OBEYA_METRIC_LOWER_IS_BETTER:
+      return _("Lower is better");
+    case OBEYA_METRIC_WITHIN_BAND:
+      return _("Within a band");
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+const char *
+obeya_metric_cadence_get_label (ObeyaMetricCadence cadence)
+{
+  switch (cadence)
+    {
+    case OBEYA_METRIC_CADENCE_WORKING_DAYS:
+      return _("Every working day");
+    case OBEYA_METRIC_CADENCE_DAILY:
+      return _("Every day");
+    case OBEYA_METRIC_CADENCE_WEEKLY:
+      return _("Weekly");
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+const char *
+obeya_metric_status_get_label (ObeyaMetricStatus status)
+{
+  switch (status)
+    {
+    case OBEYA_METRIC_STATUS_MET:
+      return _("Met");
+    case OBEYA_METRIC_STATUS_AMBER:
+      return _("Close to target");
+    case OBEYA_METRIC_STATUS_MISSED:
+      return _("Missed");
+    case OBEYA_METRIC_STATUS_NO_DATA:
+      return _("No data");
+    case OBEYA_METRIC_STATUS_NO_TARGET:
+      return _("No target");
+    case OBEYA_METRIC_STATUS_FUTURE:
+      return _("Not yet");
+    case OBEYA_METRIC_STATUS_NON_WORKING:
+      return _("Non-working day");
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+char *
+obeya_metric_dup_streak_text (ObeyaMetric *self,
+                              ObeyaDay     today)
+{
+  ObeyaMetricStatus status;
+  guint n;
+  gboolean weeks;
+
+  g_return_val_if_fail (OBEYA_IS_METRIC (self), NULL);
+
+  n = obeya_metric_get_streak (self, today, &status);
+  if (n == 0)
+    return NULL;
+  weeks = self->cadence == OBEYA_METRIC_CADENCE_WEEKLY;
+  switch (status)
+    {
+    case OBEYA_METRIC_STATUS_MET:
+      return g_strdup_printf (weeks ? g_dngettext (GETTEXT_PACKAGE, "Met %u week running",
+                                                   "Met %u weeks running", n)
+                                    : g_dngettext (GETTEXT_PACKAGE, "Met %u day running",
+                                                   "Met %u days running", n), n);
+    case OBEYA_METRIC_STATUS_AMBER:
+      return g_strdup_printf (weeks ? g_dngettext (GETTEXT_PACKAGE,
+                                                   "Close to target %u week running",
+                                                   "Close to target %u weeks running", n)
+                                    : g_dngettext (GETTEXT_PACKAGE,
+                                                   "Close to target %u day running",
+                                                   "Close to target %u days running", n), n);
+    case OBEYA_METRIC_STATUS_MISSED:
+      return g_strdup_printf (weeks ? g_dngettext (GETTEXT_PACKAGE, "Missed %u week running",
+                                                   "Missed %u weeks running", n)
+                                    : g_dngettext (GETTEXT_PACKAGE, "Missed %u day running",
+                                                   "Missed %u days running", n), n);
+    case OBEYA_METRIC_STATUS_NO_DATA:
+    case OBEYA_METRIC_STATUS_NO_TARGET:
+    case OBEYA_METRIC_STATUS_FUTURE:
+    case OBEYA_METRIC_STATUS_NON_WORKING:
+    default:
+      return g_strdup_printf (weeks ? g_dngettext (GETTEXT_PACKAGE, "No data for %u week",
+                                                   "No data for %u weeks", n)
+                                    : g_dngettext (GETTEXT_PACKAGE, "No data for %u day",
+                                                   "No data for %u days", n), n);
+    }
+}
+
 char *
 obeya_metric_dup_miss_link_target (ObeyaMetric *self,
                                    ObeyaDay     day)
@@ -1374,8 +1475,9 @@ read_targets (ObeyaMetric      *self,
       obeya_json_reader_push_index (r, i);
       length = json_array_get_length (element);
       if (length != 1 + n_values && length != 2 + n_values)
-        obeya_json_reader_fail (r, NULL, band ? _("expected [from, min, max] or [from, min, max, amber]")
-                                              : _("expected [from, target] or [from, target, amber]"));
+        obeya_json_reader_fail (r, NULL, "%s",
+                                band ? _("expected [from, min, max] or [from, min, max, amber]")
+                                     : _("expected [from, target] or [from, target, amber]"));
       target.from = read_day_element (r, element, 0);
       if (band)
         {
@@ -1393,7 +1495,8 @@ read_targets (ObeyaMetric      *self,
             obeya_json_reader_fail (r, NULL, _("the amber margin must not be negative"));
         }
       if (!obeya_json_reader_failed (r) && self->targets->len > 0 &&
-          g_array_index (self->targets, ObeyaMetricTarget, self->targets->len - 1).from >= target.from)
+          g_array_index (self->targets, ObeyaMetricTarget,
+                         self->targets->len - 1).from >= target.from)
         obeya_json_reader_fail (r, NULL, _("targets must be in date order, one per date"));
       obeya_json_reader_pop (r);
       g_array_append_val (self->targets, target);
@@ -1587,7 +1690,8 @@ _obeya_metric_read (ObeyaLoadContext *ctx,
 
   read_targets (self, ctx, object);
   read_entries (self, ctx, object, reasons);
-  obeya_entity_take_extra (OBEYA_ENTITY (self), obeya_json_collect_unknown (object, metric_members));
+  obeya_entity_take_extra (OBEYA_ENTITY (self),
+                           obeya_json_collect_unknown (object, metric_members));
 
   if (obeya_json_reader_failed (r))
     return NULL;

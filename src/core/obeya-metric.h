@@ -239,6 +239,16 @@ void                  obeya_metric_count_misses_by_reason (ObeyaMetric *self,
                                                            ObeyaDay     today,
                                                            GHashTable  *counts);
 
+/* Translated, user-visible names ("Higher is better", "Every working day",
+ * "Missed"…) for forms, tooltips and screen readers. */
+const char           *obeya_metric_direction_get_label (ObeyaMetricDirection direction);
+const char           *obeya_metric_cadence_get_label   (ObeyaMetricCadence   cadence);
+const char           *obeya_metric_status_get_label    (ObeyaMetricStatus    status);
+/* The current run as a sentence: "Missed 3 days running", "Met 1 week
+ * running" (weekly cadence); NULL when there is no run. */
+char                 *obeya_metric_dup_streak_text     (ObeyaMetric *self,
+                                                        ObeyaDay     today);
+
 /* Link target of a metric miss ("<metric id>/<YYYY-MM-DD>", kind "metric"),
  * as actions raised in the huddle carry it. */
 char                 *obeya_metric_dup_miss_link_target (ObeyaMetric *self,

@@ -532,6 +532,8 @@ obeya_metrics_set_day_entries (ObeyaMetrics               *self,
   for (guint i = 0; i < n_edits; i++)
     {
       g_return_if_fail (OBEYA_IS_METRIC (edits[i].metric));
+      g_return_if_fail (obeya_entity_get_workspace (OBEYA_ENTITY (edits[i].metric)) ==
+                        self->workspace);
       g_return_if_fail (edits[i].clear ||
                         (isfinite (edits[i].value) &&
                          fabs (edits[i].value) <= OBEYA_METRIC_VALUE_MAX));
@@ -823,6 +825,9 @@ obeya_metrics_raise_action (ObeyaMetrics *self,
   g_return_val_if_fail (OBEYA_IS_METRICS (self), NULL);
   g_return_val_if_fail (title != NULL, NULL);
   g_return_val_if_fail (metric == NULL || OBEYA_IS_METRIC (metric), NULL);
+  /* An unknown assignee would make the file fail to load. */
+  g_return_val_if_fail (owner_id == NULL ||
+                        obeya_workspace_find_person (self->workspace, owner_id) != NULL, NULL);
 
   board = obeya_metrics_get_action_board (self);
   column = board ? action_column (board) : NULL;
