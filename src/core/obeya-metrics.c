@@ -1139,42 +1139,12 @@ static const char * const huddle_members[] = {
 };
 static const char * const settings_members[] = { "action_board", "agenda", NULL };
 
-/* Reads the array member @name of @object, calling @read_one for each
- * element object with the path set to `name[i]`. */
 static void
-read_array (ObeyaMetrics     *self,
-            ObeyaLoadContext *ctx,
-            JsonObject       *object,
-            const char       *name,
-            void            (*read_one) (ObeyaMetrics     *self,
-                                         ObeyaLoadContext *ctx,
-                                         JsonObject       *element,
-                                         gpointer          user_data),
-            gpointer          user_data)
-{
-  JsonArray *array = obeya_json_reader_get_array (ctx->reader, object, name, FALSE);
-  guint n = array ? json_array_get_length (array) : 0;
-
-  obeya_json_reader_push_member (ctx->reader, name);
-  for (guint i = 0; i < n && !obeya_json_reader_failed (ctx->reader); i++)
-    {
-      JsonObject *element = obeya_json_reader_array_object (ctx->reader, array, i);
-
-      if (element == NULL)
-        break;
-      obeya_json_reader_push_index (ctx->reader, i);
-      read_one (self, ctx, element, user_data);
-      obeya_json_reader_pop (ctx->reader);
-    }
-  obeya_json_reader_pop (ctx->reader);
-}
-
-static void
-read_category (ObeyaMetrics     *self,
-               ObeyaLoadContext *ctx,
+read_category (ObeyaLoadContext *ctx,
                JsonObject       *object,
                gpointer          user_data)
 {
+  ObeyaMetrics *self = user_data;
   ObeyaJsonReader *r = ctx->reader;
   const char *id = _obeya_load_context_read_id (ctx, object);
   const char *letter;
@@ -1201,11 +1171,11 @@ read_category (ObeyaMetrics     *self,
 }
 
 static void
-read_reason (ObeyaMetrics     *self,
-             ObeyaLoadContext *ctx,
+read_reason (ObeyaLoadContext *ctx,
              JsonObject       *object,
              gpointer          user_data)
 {
+  ObeyaMetrics *self = user_data;
   ObeyaJsonReader *r = ctx->reader;
   const char *id = _obeya_load_context_read_id (ctx, object);
   g_autoptr(ObeyaMissReason) reason = NULL;
@@ -1224,29 +1194,30 @@ read_reason (ObeyaMetrics     *self,
 
 typedef struct
 {
-  GHashTable *categories;
-  GPtrArray  *metrics;
+  ObeyaMetrics *self;
+  GHashTable   *categories;
+  GPtrArray    *metrics;
 } MetricLoad;
 
 static void
-read_metric (ObeyaMetrics     *self,
-             ObeyaLoadContext *ctx,
+read_metric (ObeyaLoadContext *ctx,
              JsonObject       *object,
              gpointer          user_data)
 {
   MetricLoad *load = user_data;
-  ObeyaMetric *metric = _obeya_metric_read (ctx, object, load->categories, self->reason_index);
+  ObeyaMetric *metric = _obeya_metric_read (ctx, object, load->categories,
+                                            load->self->reason_index);
 
   if (metric != NULL)
     g_ptr_array_add (load->metrics, metric);
 }
 
 static void
-read_huddle (ObeyaMetrics     *self,
-             ObeyaLoadContext *ctx,
+read_huddle (ObeyaLoadContext *ctx,
              JsonObject       *object,
              gpointer          user_data)
 {
+  ObeyaMetrics *self = user_data;
   ObeyaJsonReader *r = ctx->reader;
   const char *id = _obeya_load_context_read_id (ctx, object);
   g_autoptr(ObeyaHuddle) huddle = NULL;
@@ -1331,11 +1302,11 @@ _obeya_metrics_read (ObeyaMetrics     *self,
 {
   g_autoptr(GHashTable) categories = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GPtrArray) metrics = g_ptr_array_new_with_free_func (g_object_unref);
-  MetricLoad load = { categories, metrics };
+  MetricLoad load = { self, categories, metrics };
   guint n;
 
-  read_array (self, ctx, object, "categories", read_category, NULL);
-  read_array (self, ctx, object, "miss_reasons", read_reason, NULL);
+  _obeya_read_object_array (ctx, object, "categories", read_category, self);
+  _obeya_read_object_array (ctx, object, "miss_reasons", read_reason, self);
 
   n = g_list_model_get_n_items (G_LIST_MODEL (self->categories));
   for (guint i = 0; i < n; i++)
@@ -1343,12 +1314,12 @@ _obeya_metrics_read (ObeyaMetrics     *self,
       g_autoptr(ObeyaEntity) category = g_list_model_get_item (G_LIST_MODEL (self->categories), i);
       g_hash_table_add (categories, (gpointer) obeya_entity_get_id (category));
     }
-  read_array (self, ctx, object, "metrics", read_metric, &load);
+  _obeya_read_object_array (ctx, object, "metrics", read_metric, &load);
   /* One splice: the index is rebuilt once, not once per metric. */
   g_list_store_splice (self->metrics, 0, 0, metrics->pdata, metrics->len);
 
   read_settings (self, ctx, object);
-  read_array (self, ctx, object, "huddles", read_huddle, NULL);
+  _obeya_read_object_array (ctx, object, "huddles", read_huddle, self);
 }
 
 void

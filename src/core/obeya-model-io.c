@@ -203,3 +203,27 @@ _obeya_item_is_sample (gpointer item)
   g_object_get (item, "sample", &sample, NULL);
   return sample;
 }
+
+void
+_obeya_read_object_array (ObeyaLoadContext    *ctx,
+                          JsonObject          *object,
+                          const char          *name,
+                          ObeyaReadObjectFunc  read_one,
+                          gpointer             user_data)
+{
+  JsonArray *array = obeya_json_reader_get_array (ctx->reader, object, name, FALSE);
+  guint n = array ? json_array_get_length (array) : 0;
+
+  obeya_json_reader_push_member (ctx->reader, name);
+  for (guint i = 0; i < n && !obeya_json_reader_failed (ctx->reader); i++)
+    {
+      JsonObject *element = obeya_json_reader_array_object (ctx->reader, array, i);
+
+      if (element == NULL)
+        break;
+      obeya_json_reader_push_index (ctx->reader, i);
+      read_one (ctx, element, user_data);
+      obeya_json_reader_pop (ctx->reader);
+    }
+  obeya_json_reader_pop (ctx->reader);
+}
