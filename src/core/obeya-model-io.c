@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "obeya-entity.h"
 #include "obeya-model-private.h"
 
 gboolean
@@ -129,4 +130,95 @@ _obeya_write_string_list (ObeyaJsonWriter    *writer,
   for (guint i = 0; values[i] != NULL; i++)
     obeya_json_writer_string (writer, values[i]);
   obeya_json_writer_end_array (writer);
+}
+
+gboolean
+_obeya_list_find_position (GListModel *model,
+                           gpointer    item,
+                           guint      *position)
+{
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n; i++)
+    {
+      gpointer other = g_list_model_get_item (model, i);
+
+      g_object_unref (other);
+      if (other == item)
+        {
+          *position = i;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+gpointer
+_obeya_list_find_by_name (GListModel *model,
+                          const char *name)
+{
+  g_autofree char *wanted = name ? g_utf8_casefold (name, -1) : NULL;
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; wanted != NULL && i < n; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+      g_autofree char *value = NULL;
+      g_autofree char *folded = NULL;
+
+      g_object_get (item, "name", &value, NULL);
+      folded = value ? g_utf8_casefold (value, -1) : NULL;
+      if (g_strcmp0 (folded, wanted) == 0)
+        return item; /* the model keeps it alive */
+    }
+  return NULL;
+}
+
+void
+_obeya_list_index_ids (GListModel *model,
+                       GHashTable *index)
+{
+  guint n = g_list_model_get_n_items (model);
+
+  g_hash_table_remove_all (index);
+  for (guint i = 0; i < n; i++)
+    {
+      ObeyaEntity *entity = g_list_model_get_item (model, i);
+
+      g_hash_table_insert (index, (gpointer) obeya_entity_get_id (entity), entity);
+      g_object_unref (entity); /* the model keeps it */
+    }
+}
+
+gboolean
+_obeya_item_is_sample (gpointer item)
+{
+  gboolean sample = FALSE;
+
+  g_object_get (item, "sample", &sample, NULL);
+  return sample;
+}
+
+void
+_obeya_read_object_array (ObeyaLoadContext    *ctx,
+                          JsonObject          *object,
+                          const char          *name,
+                          ObeyaReadObjectFunc  read_one,
+                          gpointer             user_data)
+{
+  JsonArray *array = obeya_json_reader_get_array (ctx->reader, object, name, FALSE);
+  guint n = array ? json_array_get_length (array) : 0;
+
+  obeya_json_reader_push_member (ctx->reader, name);
+  for (guint i = 0; i < n && !obeya_json_reader_failed (ctx->reader); i++)
+    {
+      JsonObject *element = obeya_json_reader_array_object (ctx->reader, array, i);
+
+      if (element == NULL)
+        break;
+      obeya_json_reader_push_index (ctx->reader, i);
+      read_one (ctx, element, user_data);
+      obeya_json_reader_pop (ctx->reader);
+    }
+  obeya_json_reader_pop (ctx->reader);
 }

@@ -112,6 +112,33 @@ void             _obeya_recurrence_record_created (ObeyaRecurrence *recurrence,
                                                    ObeyaHistory    *history,
                                                    ObeyaDay         occurrence);
 
+typedef void (*ObeyaReadObjectFunc) (ObeyaLoadContext *ctx,
+                                     JsonObject       *element,
+                                     gpointer          user_data);
+/* Reads the optional array member @name of @object, calling @read_one for
+ * each element (which must be an object) with the path set to `name[i]`;
+ * stops at the first error. */
+void       _obeya_read_object_array     (ObeyaLoadContext    *ctx,
+                                         JsonObject          *object,
+                                         const char          *name,
+                                         ObeyaReadObjectFunc  read_one,
+                                         gpointer             user_data);
+
+/* Lists of entities (GListModel of ObeyaEntity or any GObject). */
+/* Position of @item in @model; FALSE when it is not there. */
+gboolean   _obeya_list_find_position    (GListModel     *model,
+                                         gpointer        item,
+                                         guint          *position);
+/* The first item whose "name" property matches @name case-insensitively
+ * (borrowed: the model keeps it), or NULL. */
+gpointer   _obeya_list_find_by_name     (GListModel     *model,
+                                         const char     *name);
+/* Refills @index (id → entity, unowned) from @model. */
+void       _obeya_list_index_ids        (GListModel     *model,
+                                         GHashTable     *index);
+/* The "sample" property of @item. */
+gboolean   _obeya_item_is_sample        (gpointer        item);
+
 /* Workspace */
 GHashTable *_obeya_workspace_get_people_index (ObeyaWorkspace *workspace);
 GHashTable *_obeya_workspace_get_tag_index    (ObeyaWorkspace *workspace);

@@ -20,5 +20,10 @@ typedef struct _ObeyaCard          ObeyaCard;
 typedef struct _ObeyaChecklistItem ObeyaChecklistItem;
 typedef struct _ObeyaLink          ObeyaLink;
 typedef struct _ObeyaRecurrence    ObeyaRecurrence;
+typedef struct _ObeyaMetrics       ObeyaMetrics;
+typedef struct _ObeyaMetric        ObeyaMetric;
+typedef struct _ObeyaMetricCategory ObeyaMetricCategory;
+typedef struct _ObeyaMissReason    ObeyaMissReason;
+typedef struct _ObeyaHuddle        ObeyaHuddle;
 
 G_END_DECLS

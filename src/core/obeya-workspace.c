@@ -10,6 +10,7 @@
 #include "obeya-card.h"
 #include "obeya-history.h"
 #include "obeya-json.h"
+#include "obeya-metrics-private.h"
 #include "obeya-model-private.h"
 #include "obeya-person.h"
 #include "obeya-recurrence.h"
@@ -37,6 +38,7 @@ struct _ObeyaWorkspace
   GArray       *holidays; /* of ObeyaDay, sorted */
 
   ObeyaHistory *history;
+  ObeyaMetrics *metrics;  /* huddle metrics, miss reasons, huddle log */
 };
 
 G_DEFINE_FINAL_TYPE (ObeyaWorkspace, obeya_workspace, G_TYPE_OBJECT)
@@ -64,6 +66,7 @@ obeya_workspace_dispose (GObject *object)
 
   /* The history holds references to model objects; drop it first. */
   g_clear_object (&self->history);
+  g_clear_object (&self->metrics);
   g_clear_object (&self->boards);
   g_clear_object (&self->people);
   g_clear_object (&self->tags);
@@ -226,6 +229,7 @@ obeya_workspace_init (ObeyaWorkspace *self)
   self->working_weekdays = DEFAULT_WORKING_WEEKDAYS;
   self->holidays = g_array_new (FALSE, FALSE, sizeof (ObeyaDay));
   self->history = obeya_history_new ();
+  self->metrics = _obeya_metrics_new (self);
 
   g_signal_connect_object (self->people, "items-changed", G_CALLBACK (people_changed_cb), self, 0);
   g_signal_connect_object (self->tags, "items-changed", G_CALLBACK (tags_changed_cb), self, 0);
@@ -242,7 +246,8 @@ obeya_workspace_new (void)
 /* ---- load ---------------------------------------------------------------- */
 
 static const char * const known_members[] = {
-  "format", "version", "name", "calendar", "people", "tags", "boards", NULL
+  "format", "version", "name", "calendar", "people", "tags", "boards",
+  "categories", "miss_reasons", "metrics", "huddle", "huddles", NULL
 };
 
 static const char * const person_members[] = { "id", "name", "sample", NULL };
@@ -438,6 +443,7 @@ obeya_workspace_load (GBytes  *bytes,
   read_array (&ctx, object, "people", read_person, NULL);
   read_array (&ctx, object, "tags", read_tag, NULL);
   read_array (&ctx, object, "boards", read_board, NULL);
+  _obeya_metrics_read (self->metrics, &ctx, object);
   self->extra = obeya_json_collect_unknown (object, known_members);
 
   if (!obeya_json_reader_propagate (reader, error))
@@ -556,6 +562,8 @@ obeya_workspace_save (ObeyaWorkspace  *self,
       obeya_json_writer_end_array (writer);
     }
 
+  _obeya_metrics_write (self->metrics, writer);
+
   if (self->extra != NULL)
     obeya_json_writer_members_of (writer, self->extra);
   obeya_json_writer_end_object (writer);
@@ -622,7 +630,7 @@ obeya_workspace_count_cards (ObeyaWorkspace *self)
 char *
 obeya_workspace_dup_summary (ObeyaWorkspace *self)
 {
-  guint boards, cards, people, tags;
+  guint boards, cards, people, tags, metrics;
   g_autofree char *b = NULL, *c = NULL, *p = NULL, *t = NULL;
 
   g_return_val_if_fail (OBEYA_IS_WORKSPACE (self), NULL);
@@ -636,6 +644,13 @@ obeya_workspace_dup_summary (ObeyaWorkspace *self)
   c = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u card", "%u cards", cards), cards);
   p = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u person", "%u people", people), people);
   t = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u tag", "%u tags", tags), tags);
+  metrics = _obeya_metrics_count (self->metrics);
+  if (metrics > 0)
+    {
+      g_autofree char *m = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u metric",
+                                                         "%u metrics", metrics), metrics);
+      return g_strdup_printf ("%s, %s, %s, %s, %s", b, c, p, t, m);
+    }
   return g_strdup_printf ("%s, %s, %s, %s", b, c, p, t);
 }
 
@@ -667,6 +682,13 @@ obeya_workspace_get_boards (ObeyaWorkspace *self)
 {
   g_return_val_if_fail (OBEYA_IS_WORKSPACE (self), NULL);
   return G_LIST_MODEL (self->boards);
+}
+
+ObeyaMetrics *
+obeya_workspace_get_metrics (ObeyaWorkspace *self)
+{
+  g_return_val_if_fail (OBEYA_IS_WORKSPACE (self), NULL);
+  return self->metrics;
 }
 
 GHashTable *
@@ -784,6 +806,9 @@ obeya_workspace_is_working_day (ObeyaWorkspace *self,
 
   if ((self->working_weekdays & (1u << (obeya_day_get_weekday (day) - 1))) == 0)
     return FALSE;
+  /* bsearch() must not get the NULL data of an empty GArray (UBSan). */
+  if (self->holidays->len == 0)
+    return TRUE;
   return bsearch (&day, self->holidays->data, self->holidays->len, sizeof (ObeyaDay),
                   compare_days) == NULL;
 }
@@ -1126,7 +1151,7 @@ obeya_workspace_has_sample (ObeyaWorkspace *self)
         if (is_sample (item))
           return TRUE;
       }
-  return FALSE;
+  return _obeya_metrics_has_sample (self->metrics);
 }
 
 void
@@ -1142,6 +1167,7 @@ obeya_workspace_clear_sample (ObeyaWorkspace *self)
       if (obeya_board_get_sample (board))
         obeya_history_remove (self->history, self->boards, i - 1);
     }
+  _obeya_metrics_clear_sample (self->metrics);
   for (guint i = g_list_model_get_n_items (G_LIST_MODEL (self->people)); i > 0; i--)
     {
       g_autoptr(ObeyaPerson) person = g_list_model_get_item (G_LIST_MODEL (self->people), i - 1);

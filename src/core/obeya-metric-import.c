@@ -1,0 +1,758 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "obeya-core"
+
+#include "config.h"
+
+#include <math.h>
+
+#include <glib/gi18n.h>
+
+#include "obeya-history.h"
+#include "obeya-json.h"
+#include "obeya-metric-import.h"
+#include "obeya-metrics.h"
+#include "obeya-metrics-private.h"
+#include "obeya-miss-reason.h"
+#include "obeya-workspace.h"
+
+struct _ObeyaMetricImport
+{
+  ObeyaMetrics *metrics;
+  GArray       *rows;    /* of ObeyaMetricImportRow */
+  GArray       *errors;  /* of ObeyaMetricImportError */
+  GPtrArray    *strings; /* owned notes and messages */
+  GPtrArray    *refs;    /* the metrics of the rows, referenced */
+};
+
+/* ---- a minimal RFC 4180 reader -------------------------------------------- */
+
+/* TODO: switch to the shared reader of obeya-csv.h (branch coreio) when it
+ * lands; this one is kept behind csv_read_record() for that. */
+typedef struct
+{
+  const char *p;
+  const char *end;
+  guint       line;
+  char        separator;
+} CsvReader;
+
+/* Reads the next record into @fields (owned strings). FALSE at the end of
+ * the text, or with *@error set (and the reader stuck) on bad quoting. */
+static gboolean
+csv_read_record (CsvReader  *r,
+                 GPtrArray  *fields,
+                 guint      *record_line,
+                 char      **error)
+{
+  if (r->p >= r->end)
+    return FALSE;
+
+  *record_line = r->line;
+  g_ptr_array_set_size (fields, 0);
+  for (;;)
+    {
+      GString *field = g_string_new (NULL);
+
+      if (r->p < r->end && *r->p == '"')
+        {
+          guint opened = r->line;
+
+          r->p++;
+          for (;;)
+            {
+              if (r->p >= r->end)
+                {
+                  *error = g_strdup_printf (_("a quoted field opened on line %u is never closed"),
+                                            opened);
+                  g_string_free (field, TRUE);
+                  return FALSE;
+                }
+              if (*r->p == '"')
+                {
+                  if (r->p + 1 < r->end && r->p[1] == '"')
+                    {
+                      g_string_append_c (field, '"');
+                      r->p += 2;
+                      continue;
+                    }
+                  r->p++;
+                  break;
+                }
+              if (*r->p == '\n')
+                r->line++;
+              g_string_append_c (field, *r->p++);
+            }
+          if (r->p < r->end && *r->p != r->separator && *r->p != '\r' && *r->p != '\n')
+            {
+              *error = g_strdup (_("text after a closing quote (a quote inside a quoted field "
+                                   "is written twice: \"\")"));
+              g_string_free (field, TRUE);
+              return FALSE;
+            }
+        }
+      else
+        {
+          while (r->p < r->end && *r->p != r->separator && *r->p != '\r' && *r->p != '\n')
+            {
+              if (*r->p == '"')
+                {
+                  *error = g_strdup (_("a quote inside a field that does not start with one "
+                                       "(quote the whole field)"));
+                  g_string_free (field, TRUE);
+                  return FALSE;
+                }
+              g_string_append_c (field, *r->p++);
+            }
+        }
+      g_ptr_array_add (fields, g_string_free (field, FALSE));
+
+      if (r->p >= r->end)
+        return TRUE;
+      if (*r->p == r->separator)
+        {
+          r->p++;
+          continue;
+        }
+      if (*r->p == '\r')
+        r->p++;
+      if (r->p < r->end && *r->p == '\n')
+        r->p++;
+      r->line++;
+      return TRUE;
+    }
+}
+
+/* ";" when the header line has more semicolons than commas. */
+static char
+detect_separator (const char *p,
+                  const char *end)
+{
+  guint commas = 0, semicolons = 0;
+
+  for (; p < end && *p != '\n'; p++)
+    {
+      commas += *p == ',';
+      semicolons += *p == ';';
+    }
+  return semicolons > commas ? ';' : ',';
+}
+
+/* ---- import ---------------------------------------------------------------- */
+
+enum { COL_DATE, COL_METRIC, COL_VALUE, COL_NOTE, COL_REASON, N_COLUMNS };
+
+static const char * const column_names[N_COLUMNS] = { "date", "metric", "value", "note", "reason" };
+
+static const char *
+keep (ObeyaMetricImport *self,
+      char              *text)
+{
+  g_ptr_array_add (self->strings, text);
+  return text;
+}
+
+static void
+add_error (ObeyaMetricImport *self,
+           guint              line,
+           char              *message)
+{
+  ObeyaMetricImportError error = { line, keep (self, message) };
+
+  g_array_append_val (self->errors, error);
+}
+
+/* A decimal number as people and spreadsheets write it: [+-]digits[.digits]
+ * [e[+-]digits]. No hex, no "nan", no "inf", no thousands separators. */
+static gboolean
+is_decimal_number (const char *text)
+{
+  const char *p = text;
+  gboolean digits = FALSE;
+
+  if (*p == '+' || *p == '-')
+    p++;
+  while (g_ascii_isdigit (*p))
+    p++, digits = TRUE;
+  if (*p == '.')
+    {
+      p++;
+      while (g_ascii_isdigit (*p))
+        p++, digits = TRUE;
+    }
+  if (!digits)
+    return FALSE;
+  if (*p == 'e' || *p == 'E')
+    {
+      p++;
+      if (*p == '+' || *p == '-')
+        p++;
+      if (!g_ascii_isdigit (*p))
+        return FALSE;
+      while (g_ascii_isdigit (*p))
+        p++;
+    }
+  return *p == '\0';
+}
+
+typedef struct
+{
+  GHashTable *by_name; /* casefolded name → ObeyaMetric, or the ambiguous marker */
+} MetricNames;
+
+static char ambiguous_marker;
+
+static void
+metric_names_init (MetricNames  *names,
+                   ObeyaMetrics *metrics)
+{
+  GListModel *model = obeya_metrics_get_metrics (metrics);
+  guint n = g_list_model_get_n_items (model);
+
+  names->by_name = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ObeyaMetric) metric = g_list_model_get_item (model, i);
+      const char *name = obeya_metric_get_name (metric);
+      char *key = g_utf8_casefold (name ? name : "", -1);
+
+      if (g_hash_table_contains (names->by_name, key))
+        g_hash_table_insert (names->by_name, key, &ambiguous_marker);
+      else
+        g_hash_table_insert (names->by_name, key, metric);
+    }
+}
+
+static ObeyaMetric *
+find_metric (ObeyaMetrics *metrics,
+             MetricNames  *names,
+             const char   *text,
+             GString      *problems)
+{
+  ObeyaMetric *metric = obeya_metrics_find_metric (metrics, text);
+  g_autofree char *key = NULL;
+  gpointer found;
+
+  if (metric != NULL)
+    return metric;
+  key = g_utf8_casefold (text, -1);
+  found = g_hash_table_lookup (names->by_name, key);
+  if (found == &ambiguous_marker)
+    {
+      g_string_append_printf (problems, _("several metrics are named “%s”: use the metric’s id"),
+                              text);
+      return NULL;
+    }
+  if (found == NULL)
+    {
+      if (text[0] == '\0')
+        g_string_append (problems, _("the metric is missing"));
+      else
+        g_string_append_printf (problems, _("no metric named “%s”"), text);
+    }
+  return found;
+}
+
+static void
+separate (GString *problems)
+{
+  if (problems->len > 0)
+    g_string_append (problems, "; ");
+}
+
+static void
+parse_row (ObeyaMetricImport *self,
+           MetricNames       *names,
+           GHashTable        *seen,
+           const int         *column_of,
+           GPtrArray         *fields,
+           guint              line,
+           ObeyaDay           today)
+{
+  g_autoptr(GString) problems = g_string_new (NULL);
+  g_autofree char *date_text = g_strstrip (g_strdup (fields->pdata[column_of[COL_DATE]]));
+  g_autofree char *metric_text = g_strstrip (g_strdup (fields->pdata[column_of[COL_METRIC]]));
+  g_autofree char *value_text = g_strstrip (g_strdup (fields->pdata[column_of[COL_VALUE]]));
+  ObeyaMetricImportRow row = { line, NULL, OBEYA_DAY_NONE, 0, NULL, NULL, FALSE, FALSE };
+  ObeyaMetric *metric;
+  ObeyaDay day = OBEYA_DAY_NONE;
+
+  if (!obeya_day_parse (date_text, &day))
+    g_string_append_printf (problems, _("“%s” is not a date (YYYY-MM-DD)"), date_text);
+  else if (day > today)
+    g_string_append_printf (problems, _("%s is in the future"), date_text);
+
+  metric = find_metric (self->metrics, names, metric_text, problems);
+
+  if (value_text[0] == '\0')
+    {
+      separate (problems);
+      g_string_append (problems, _("the value is missing"));
+    }
+  else if (!is_decimal_number (value_text))
+    {
+      separate (problems);
+      g_string_append_printf (problems, _("“%s” is not a number (write it like 1234.5)"),
+                              value_text);
+    }
+  else
+    {
+      row.value = g_ascii_strtod (value_text, NULL);
+      if (!isfinite (row.value) || fabs (row.value) > OBEYA_METRIC_VALUE_MAX)
+        {
+          separate (problems);
+          g_string_append_printf (problems, _("%s is too large"), value_text);
+        }
+    }
+
+  if (column_of[COL_NOTE] >= 0)
+    {
+      const char *note = fields->pdata[column_of[COL_NOTE]];
+      if (note[0] != '\0')
+        row.note = keep (self, g_strdup (note));
+    }
+
+  if (column_of[COL_REASON] >= 0)
+    {
+      g_autofree char *reason_text = g_strstrip (g_strdup (fields->pdata[column_of[COL_REASON]]));
+      ObeyaMissReason *reason = NULL;
+
+      if (reason_text[0] != '\0')
+        {
+          reason = obeya_metrics_find_miss_reason (self->metrics, reason_text);
+          if (reason == NULL)
+            reason = obeya_metrics_find_miss_reason_by_name (self->metrics, reason_text);
+          if (reason == NULL)
+            {
+              separate (problems);
+              g_string_append_printf (problems, _("no miss reason named “%s” (add it to the "
+                                                  "list of reasons first)"), reason_text);
+            }
+          else
+            row.reason_id = g_intern_string (obeya_entity_get_id (OBEYA_ENTITY (reason)));
+        }
+    }
+
+  /* Only a good row "gives" a value that a later row could repeat. */
+  if (problems->len == 0)
+    {
+      char buf[OBEYA_DAY_BUF_SIZE];
+      char *key;
+      guint first_line;
+
+      row.day = obeya_metric_normalize_day (metric, day);
+      key = g_strdup_printf ("%s/%u", obeya_entity_get_id (OBEYA_ENTITY (metric)), row.day);
+      first_line = GPOINTER_TO_UINT (g_hash_table_lookup (seen, key));
+      if (first_line != 0)
+        {
+          separate (problems);
+          if (obeya_metric_get_cadence (metric) == OBEYA_METRIC_CADENCE_WEEKLY)
+            g_string_append_printf (problems, _("line %u already gives “%s” for the week of %s"),
+                                    first_line, obeya_metric_get_name (metric),
+                                    obeya_day_format (row.day, buf));
+          else
+            g_string_append_printf (problems, _("line %u already gives “%s” for %s"),
+                                    first_line, obeya_metric_get_name (metric),
+                                    obeya_day_format (row.day, buf));
+          g_free (key);
+        }
+      else
+        g_hash_table_insert (seen, key, GUINT_TO_POINTER (line));
+    }
+
+  if (problems->len > 0)
+    {
+      add_error (self, line, g_string_free (g_steal_pointer (&problems), FALSE));
+      return;
+    }
+
+  row.metric = metric;
+  g_ptr_array_add (self->refs, g_object_ref (metric));
+  {
+    const ObeyaMetricEntry *old = obeya_metric_get_entry (metric, row.day);
+
+    row.is_new = old == NULL;
+    row.unchanged = old != NULL && old->value == row.value &&
+                    g_strcmp0 (old->note, row.note) == 0 && old->reason == row.reason_id;
+  }
+  g_array_append_val (self->rows, row);
+}
+
+/* Maps the header's columns; FALSE (with an error) when it is not usable. */
+static gboolean
+parse_header (ObeyaMetricImport *self,
+              GPtrArray         *fields,
+              int               *column_of)
+{
+  g_autoptr(GString) problems = g_string_new (NULL);
+
+  for (guint c = 0; c < N_COLUMNS; c++)
+    column_of[c] = -1;
+
+  for (guint i = 0; i < fields->len; i++)
+    {
+      g_autofree char *name = g_ascii_strdown (g_strstrip ((char *) fields->pdata[i]), -1);
+      gboolean known = FALSE;
+
+      for (guint c = 0; c < N_COLUMNS; c++)
+        if (g_strcmp0 (name, column_names[c]) == 0)
+          {
+            known = TRUE;
+            if (column_of[c] >= 0)
+              {
+                separate (problems);
+                g_string_append_printf (problems, _("the column “%s” appears twice"), name);
+              }
+            column_of[c] = i;
+          }
+      if (!known)
+        {
+          separate (problems);
+          g_string_append_printf (problems, _("unknown column “%s” (expected date, metric, value, "
+                                              "note, reason)"), name);
+        }
+    }
+
+  for (guint c = COL_DATE; c <= COL_VALUE; c++)
+    if (column_of[c] < 0)
+      {
+        separate (problems);
+        /* Translators: %s is a column name: date, metric or value */
+        g_string_append_printf (problems, _("the header has no “%s” column"), column_names[c]);
+      }
+
+  if (problems->len > 0)
+    {
+      add_error (self, 1, g_string_free (g_steal_pointer (&problems), FALSE));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+ObeyaMetricImport *
+obeya_metric_import_parse (ObeyaMetrics *metrics,
+                           const char   *text,
+                           gssize        length,
+                           ObeyaDay      today)
+{
+  ObeyaMetricImport *self;
+  g_autoptr(GPtrArray) fields = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  MetricNames names = { NULL };
+  CsvReader reader;
+  const char *invalid = NULL;
+  int column_of[N_COLUMNS];
+  guint line = 1;
+  char *error = NULL;
+
+  g_return_val_if_fail (OBEYA_IS_METRICS (metrics), NULL);
+  g_return_val_if_fail (text != NULL || length == 0, NULL);
+
+  self = g_new0 (ObeyaMetricImport, 1);
+  self->metrics = g_object_ref (metrics);
+  self->rows = g_array_new (FALSE, FALSE, sizeof (ObeyaMetricImportRow));
+  self->errors = g_array_new (FALSE, FALSE, sizeof (ObeyaMetricImportError));
+  self->strings = g_ptr_array_new_with_free_func (g_free);
+  self->refs = g_ptr_array_new_with_free_func (g_object_unref);
+
+  if (length < 0)
+    length = text ? strlen (text) : 0;
+  if (!g_utf8_validate (text, length, &invalid))
+    {
+      guint bad_line = 1;
+
+      for (const char *p = text; p < invalid; p++)
+        bad_line += *p == '\n';
+      add_error (self, bad_line, g_strdup (_("the text is not valid UTF-8 (save the file as "
+                                             "UTF-8)")));
+      return self;
+    }
+
+  reader.p = text;
+  reader.end = text + length;
+  reader.line = 1;
+  if (length >= 3 && memcmp (text, "\xEF\xBB\xBF", 3) == 0)
+    reader.p += 3;
+  reader.separator = detect_separator (reader.p, reader.end);
+
+  if (!csv_read_record (&reader, fields, &line, &error))
+    {
+      add_error (self, 1, error ? error : g_strdup (_("the file is empty: expected a header row "
+                                                      "(date, metric, value, note, reason)")));
+      return self;
+    }
+  if (!parse_header (self, fields, column_of))
+    return self;
+
+  metric_names_init (&names, metrics);
+  while (csv_read_record (&reader, fields, &line, &error))
+    {
+      if (fields->len == 1 && ((char *) fields->pdata[0])[0] == '\0')
+        continue; /* a blank line */
+      {
+        guint expected = 0;
+
+        for (guint c = 0; c < N_COLUMNS; c++)
+          expected += column_of[c] >= 0;
+        if (fields->len != expected)
+          {
+            add_error (self, line,
+                       g_strdup_printf (_("expected %u fields like the header, found %u"),
+                                        expected, fields->len));
+            continue;
+          }
+      }
+      parse_row (self, &names, seen, column_of, fields, line, today);
+    }
+  if (error != NULL)
+    add_error (self, line, error); /* bad quoting: the rest cannot be trusted */
+
+  g_hash_table_unref (names.by_name);
+  return self;
+}
+
+void
+obeya_metric_import_free (ObeyaMetricImport *self)
+{
+  if (self == NULL)
+    return;
+  g_array_unref (self->rows);
+  g_array_unref (self->errors);
+  g_ptr_array_unref (self->strings);
+  g_ptr_array_unref (self->refs);
+  g_object_unref (self->metrics);
+  g_free (self);
+}
+
+const ObeyaMetricImportRow *
+obeya_metric_import_get_rows (ObeyaMetricImport *self,
+                              guint             *n_rows)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  if (n_rows)
+    *n_rows = self->rows->len;
+  return (const ObeyaMetricImportRow *) self->rows->data;
+}
+
+const ObeyaMetricImportError *
+obeya_metric_import_get_errors (ObeyaMetricImport *self,
+                                guint             *n_errors)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  if (n_errors)
+    *n_errors = self->errors->len;
+  return (const ObeyaMetricImportError *) self->errors->data;
+}
+
+gboolean
+obeya_metric_import_has_errors (ObeyaMetricImport *self)
+{
+  g_return_val_if_fail (self != NULL, TRUE);
+  return self->errors->len > 0;
+}
+
+char *
+obeya_metric_import_dup_errors_text (ObeyaMetricImport *self)
+{
+  GString *text;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  text = g_string_new (NULL);
+  for (guint i = 0; i < self->errors->len; i++)
+    {
+      const ObeyaMetricImportError *error = &g_array_index (self->errors,
+                                                            ObeyaMetricImportError, i);
+
+      /* Translators: %u is a line number of a CSV file, %s what is wrong there */
+      g_string_append_printf (text, _("line %u: %s"), error->line, error->message);
+      g_string_append_c (text, '\n');
+    }
+  return g_string_free (text, FALSE);
+}
+
+gboolean
+obeya_metric_import_apply (ObeyaMetricImport  *self,
+                           GError            **error)
+{
+  ObeyaHistory *history;
+  g_autoptr(GHashTable) by_metric = NULL;
+  GListModel *model;
+  guint n;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  if (self->errors->len > 0)
+    {
+      g_autofree char *text = obeya_metric_import_dup_errors_text (self);
+
+      g_set_error (error, OBEYA_METRICS_ERROR, OBEYA_METRICS_ERROR_IMPORT,
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "Nothing was imported: %u row is wrong.\n%s",
+                                "Nothing was imported: %u rows are wrong.\n%s",
+                                self->errors->len),
+                   self->errors->len, text);
+      return FALSE;
+    }
+
+  /* The preview may be older than the last edit. */
+  by_metric = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_array_unref);
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      const ObeyaMetricImportRow *row = &g_array_index (self->rows, ObeyaMetricImportRow, i);
+      ObeyaMetricEntry entry = { row->day, row->value, (char *) row->note, row->reason_id };
+      GArray *entries;
+
+      if (obeya_metrics_find_metric (self->metrics,
+                                     obeya_entity_get_id (OBEYA_ENTITY (row->metric)))
+          != row->metric ||
+          (row->reason_id != NULL &&
+           obeya_metrics_find_miss_reason (self->metrics, row->reason_id) == NULL))
+        {
+          g_set_error (error, OBEYA_METRICS_ERROR, OBEYA_METRICS_ERROR_IMPORT,
+                       _("Nothing was imported: a metric or a miss reason of line %u was removed "
+                         "since the preview"), row->line);
+          return FALSE;
+        }
+      if (row->unchanged)
+        continue;
+      entries = g_hash_table_lookup (by_metric, row->metric);
+      if (entries == NULL)
+        {
+          entries = g_array_new (FALSE, FALSE, sizeof (ObeyaMetricEntry));
+          g_hash_table_insert (by_metric, row->metric, entries);
+        }
+      g_array_append_val (entries, entry);
+    }
+
+  /* One command; the metrics in display order so undo is deterministic. */
+  history = obeya_workspace_get_history (obeya_metrics_get_workspace (self->metrics));
+  model = obeya_metrics_get_metrics (self->metrics);
+  n = g_list_model_get_n_items (model);
+  obeya_history_begin (history, _("Import metric entries"));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ObeyaMetric) metric = g_list_model_get_item (model, i);
+      GArray *entries = g_hash_table_lookup (by_metric, metric);
+
+      if (entries != NULL)
+        _obeya_metric_record_entries (metric, history, (const ObeyaMetricEntry *) entries->data,
+                                      entries->len);
+    }
+  obeya_history_end (history);
+  return TRUE;
+}
+
+gboolean
+obeya_metrics_import_csv (ObeyaMetrics *metrics,
+                          const char   *text,
+                          gssize        length,
+                          ObeyaDay      today,
+                          guint        *n_rows,
+                          GError      **error)
+{
+  g_autoptr(ObeyaMetricImport) import = obeya_metric_import_parse (metrics, text, length, today);
+
+  if (import == NULL)
+    return FALSE;
+  if (n_rows)
+    *n_rows = import->rows->len;
+  return obeya_metric_import_apply (import, error);
+}
+
+/* ---- export ---------------------------------------------------------------- */
+
+static void
+append_field (GString    *csv,
+              const char *text,
+              gboolean    last)
+{
+  if (text != NULL && strpbrk (text, ",;\"\r\n") != NULL)
+    {
+      g_string_append_c (csv, '"');
+      for (const char *p = text; *p; p++)
+        {
+          if (*p == '"')
+            g_string_append_c (csv, '"');
+          g_string_append_c (csv, *p);
+        }
+      g_string_append_c (csv, '"');
+    }
+  else if (text != NULL)
+    g_string_append (csv, text);
+  g_string_append (csv, last ? "\r\n" : ",");
+}
+
+typedef struct
+{
+  ObeyaDay                day;
+  guint                   order;
+  ObeyaMetric            *metric;
+  const ObeyaMetricEntry *entry;
+} ExportRow;
+
+static int
+compare_export_rows (gconstpointer a,
+                     gconstpointer b)
+{
+  const ExportRow *ra = a, *rb = b;
+
+  if (ra->day != rb->day)
+    return ra->day < rb->day ? -1 : 1;
+  return ra->order < rb->order ? -1 : ra->order > rb->order ? 1 : 0;
+}
+
+char *
+obeya_metrics_export_csv (ObeyaMetrics *metrics,
+                          ObeyaMetric  *metric,
+                          ObeyaDay      first,
+                          ObeyaDay      last)
+{
+  g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (ExportRow));
+  g_autoptr(GPtrArray) keep_alive = g_ptr_array_new_with_free_func (g_object_unref);
+  GListModel *model;
+  GString *csv;
+  guint n;
+
+  g_return_val_if_fail (OBEYA_IS_METRICS (metrics), NULL);
+  g_return_val_if_fail (metric == NULL || OBEYA_IS_METRIC (metric), NULL);
+
+  if (last == OBEYA_DAY_NONE)
+    last = G_MAXUINT32;
+
+  model = obeya_metrics_get_metrics (metrics);
+  n = g_list_model_get_n_items (model);
+  for (guint i = 0; i < n; i++)
+    {
+      ObeyaMetric *each = g_list_model_get_item (model, i);
+      const ObeyaMetricEntry *entries;
+      guint n_entries;
+
+      g_ptr_array_add (keep_alive, each);
+      if (metric != NULL && each != metric)
+        continue;
+      entries = obeya_metric_get_entries (each, &n_entries);
+      for (guint e = 0; e < n_entries; e++)
+        if (entries[e].day >= first && entries[e].day <= last)
+          {
+            ExportRow row = { entries[e].day, i, each, &entries[e] };
+            g_array_append_val (rows, row);
+          }
+    }
+  g_array_sort (rows, compare_export_rows);
+
+  csv = g_string_new ("date,metric,value,note,reason\r\n");
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const ExportRow *row = &g_array_index (rows, ExportRow, i);
+      ObeyaMissReason *reason = obeya_metrics_find_miss_reason (metrics, row->entry->reason);
+      char day[OBEYA_DAY_BUF_SIZE];
+      char number[G_ASCII_DTOSTR_BUF_SIZE];
+
+      append_field (csv, obeya_day_format (row->day, day), FALSE);
+      append_field (csv, obeya_metric_get_name (row->metric), FALSE);
+      append_field (csv, obeya_json_format_double (row->entry->value, number), FALSE);
+      append_field (csv, row->entry->note, FALSE);
+      append_field (csv, reason ? obeya_miss_reason_get_name (reason) : NULL, TRUE);
+    }
+  return g_string_free (csv, FALSE);
+}
