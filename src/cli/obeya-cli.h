@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
- * obeya-cli: the command line, without a display (core only, never GTK).
+ * obeya-cli: the command line, without a display (core and charts, never GTK).
  *
  *   obeya validate FILE
  *   obeya export-csv --board NAME|ID [--moves] [--bom] [--output FILE] WORKSPACE
