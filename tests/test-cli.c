@@ -71,7 +71,8 @@ fixture_setup (Fixture       *f,
   obeya_board_add_card (board, doing, NULL, -1, "Approve invoice, 4711");
   obeya_board_add_card (board, doing, NULL, -1, "Pay rent");
   obeya_time_set_fake_now ("2026-11-04T10:00:00+01:00");
-  obeya_board_add_card (board, obeya_board_get_first_column_with_role (board, OBEYA_COLUMN_ROLE_DONE),
+  obeya_board_add_card (board,
+                        obeya_board_get_first_column_with_role (board, OBEYA_COLUMN_ROLE_DONE),
                         NULL, -1, "Close October");
   obeya_time_set_fake_now (NULL);
 

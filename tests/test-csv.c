@@ -191,7 +191,8 @@ test_reader_separator (void)
 {
   const struct { const char *text; char detected; const char *dump; } cases[] = {
     /* What Excel writes where the decimal mark is a comma. */
-    { "Datum;Wert;Notiz\r\n02.11.2026;3,5;\"a;b\"\r\n", ';', "Datum|Wert|Notiz / 02.11.2026|3,5|a;b" },
+    { "Datum;Wert;Notiz\r\n02.11.2026;3,5;\"a;b\"\r\n", ';',
+      "Datum|Wert|Notiz / 02.11.2026|3,5|a;b" },
     { "a\tb\tc\n1\t2,5\t3\n", '\t', "a|b|c / 1|2,5|3" },
     { "a,b\n1;2\n", ',', "a|b / 1;2" },
     /* Commas inside quotes of the header do not count. */
@@ -247,7 +248,8 @@ static void
 test_reader_errors (void)
 {
   const BadCsv cases[] = {
-    { "a,b\nx,say \"hi\"\n", 0, 0, OBEYA_CSV_ERROR_QUOTE, "line 2, column 7: a quote inside a field" },
+    { "a,b\nx,say \"hi\"\n", 0, 0, OBEYA_CSV_ERROR_QUOTE,
+      "line 2, column 7: a quote inside a field" },
     { "a,\"b\"c\n", 0, 0, OBEYA_CSV_ERROR_QUOTE, "line 1, column 6: text after the closing quote" },
     /* A space after the closing quote is text too (RFC 4180). */
     { "\"a\" ,b\n", 0, 0, OBEYA_CSV_ERROR_QUOTE, "line 1, column 4:" },
@@ -256,7 +258,8 @@ test_reader_errors (void)
       "line 2, column 3: this quoted field is never closed" },
     /* Columns count characters, not bytes; lines count CRLF once. */
     { "h\r\nÄÖÜ,x\"\r\n", 0, 0, OBEYA_CSV_ERROR_QUOTE, "line 2, column 6:" },
-    { "a,b\r\n1,\xc3\x28\r\n", 0, 0, OBEYA_CSV_ERROR_ENCODING, "line 2, column 3: the text is not valid UTF-8" },
+    { "a,b\r\n1,\xc3\x28\r\n", 0, 0, OBEYA_CSV_ERROR_ENCODING,
+      "line 2, column 3: the text is not valid UTF-8" },
     { "a,b\n1,2\x00z\n", 10, 0, OBEYA_CSV_ERROR_ENCODING, "line 2, column 4: a NUL byte" },
     { "a,b,c\n1,2,3\n4,5\n", 0, OBEYA_CSV_READ_RECTANGULAR, OBEYA_CSV_ERROR_FIELD_COUNT,
       "line 3: 2 fields where the first line has 3" },
@@ -377,8 +380,8 @@ export_setup (ExportFixture *f,
   obeya_time_set_fake_now ("2026-11-02T09:00:00+01:00");
   f->ws = obeya_workspace_new ();
   ids[0] = obeya_entity_get_id (OBEYA_ENTITY (obeya_workspace_add_person (f->ws, "Ana López")));
-  ids[1] = obeya_entity_get_id (OBEYA_ENTITY (obeya_workspace_add_person (f->ws,
-                                                                          "Ben \"The Boss\" Okafor")));
+  ids[1] = obeya_entity_get_id (OBEYA_ENTITY (
+    obeya_workspace_add_person (f->ws, "Ben \"The Boss\" Okafor")));
   f->board = obeya_workspace_add_board (f->ws, "AP", OBEYA_BOARD_TEAM,
                                         OBEYA_BOARD_TEMPLATE_BACK_OFFICE);
 
@@ -386,15 +389,18 @@ export_setup (ExportFixture *f,
                                      "Approve invoice, 4711");
   g_object_set (f->approve, "description", "Line 1\nLine \"2\"", "assignees", ids,
                 "due", "2026-11-20", "class-of-service", OBEYA_CLASS_FIXED_DATE, NULL);
-  ids[0] = obeya_entity_get_id (OBEYA_ENTITY (obeya_workspace_add_tag (f->ws, "Month-end", "purple")));
-  ids[1] = obeya_entity_get_id (OBEYA_ENTITY (obeya_workspace_add_tag (f->ws, "Vendor, EU", "blue")));
+  ids[0] = obeya_entity_get_id (OBEYA_ENTITY (
+    obeya_workspace_add_tag (f->ws, "Month-end", "purple")));
+  ids[1] = obeya_entity_get_id (OBEYA_ENTITY (
+    obeya_workspace_add_tag (f->ws, "Vendor, EU", "blue")));
   g_object_set (f->approve, "tags", ids, NULL);
   item = obeya_card_add_checklist_item (f->approve, "Download statement", -1);
   g_object_set (item, "done", TRUE, NULL);
   obeya_card_add_checklist_item (f->approve, "Match open items", -1);
 
   f->rent = obeya_board_add_card (f->board, column_named (f->board, "Ready"), NULL, -1, "Pay rent");
-  f->old = obeya_board_add_card (f->board, column_named (f->board, "Backlog"), NULL, -1, "Old thing");
+  f->old = obeya_board_add_card (f->board, column_named (f->board, "Backlog"), NULL, -1,
+                                 "Old thing");
   f->second = obeya_board_add_card (f->board, column_named (f->board, "In progress"), NULL, -1,
                                     "Second in progress");
 
@@ -556,6 +562,44 @@ test_export_lanes (void)
   g_assert_cmpstr (obeya_csv_table_get_field (move_table, 2, 4), ==, "Standard");
 }
 
+/* ---- performance (only with -m perf) ---------------------------------------------- */
+
+static void
+test_perf (void)
+{
+  g_autoptr(ObeyaCsvWriter) writer = obeya_csv_writer_new (OBEYA_CSV_WRITE_DEFAULT);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(ObeyaCsvTable) table = NULL;
+  g_autoptr(GTimer) timer = g_timer_new ();
+  double write_s, parse_s;
+
+  /* Three years of daily entries of 50 metrics, as an import would bring. */
+  for (guint i = 0; i < 50 * 3 * 365; i++)
+    {
+      char date[16], value[32];
+
+      g_snprintf (date, sizeof date, "2024-%02u-%02u", 1 + i % 12, 1 + i % 28);
+      g_snprintf (value, sizeof value, "%u.%u", i % 1000, i % 10);
+      obeya_csv_writer_field (writer, "Invoices processed within 3 days");
+      obeya_csv_writer_field (writer, date);
+      obeya_csv_writer_field (writer, value);
+      obeya_csv_writer_field (writer, i % 7 ? "" : "Late: \"bank holiday\", system down");
+      obeya_csv_writer_end_row (writer);
+    }
+  write_s = g_timer_elapsed (timer, NULL);
+  bytes = obeya_csv_writer_free_to_bytes (g_steal_pointer (&writer));
+
+  g_timer_start (timer);
+  table = obeya_csv_parse (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), 0,
+                           OBEYA_CSV_READ_RECTANGULAR, NULL);
+  parse_s = g_timer_elapsed (timer, NULL);
+  g_assert_nonnull (table);
+  g_assert_cmpuint (obeya_csv_table_get_n_rows (table), ==, 50 * 3 * 365);
+  g_test_message ("%u rows, %.1f MB: write %.1f ms, parse %.1f ms (%.0f MB/s)",
+                  obeya_csv_table_get_n_rows (table), g_bytes_get_size (bytes) / 1e6,
+                  write_s * 1e3, parse_s * 1e3, g_bytes_get_size (bytes) / 1e6 / parse_s);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -576,6 +620,8 @@ main (int   argc,
   g_test_add ("/csv/export/moves", ExportFixture, NULL, export_setup, test_export_moves,
               export_teardown);
   g_test_add_func ("/csv/export/lanes", test_export_lanes);
+  if (g_test_perf ())
+    g_test_add_func ("/csv/perf", test_perf);
 
   return g_test_run ();
 }

@@ -559,7 +559,7 @@ run_import_trello (ObeyaCli  *cli,
   g_autofree char *contents = NULL;
   g_autofree char *columns = NULL, *cards = NULL, *people = NULL, *tags = NULL;
   const char *trello_path, *workspace_path;
-  guint n_people, n_tags, n_archived;
+  guint n_people, n_tags, n_archived, n_columns, n_cards;
   ObeyaBoard *board;
   gsize length;
   int status;
@@ -602,12 +602,13 @@ run_import_trello (ObeyaCli  *cli,
   n_people = g_list_model_get_n_items (obeya_workspace_get_people (workspace)) - n_people;
   n_tags = g_list_model_get_n_items (obeya_workspace_get_tags (workspace)) - n_tags;
   n_archived = g_list_model_get_n_items (obeya_board_get_archived_cards (board));
-  columns = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u column", "%u columns",
-                                          g_list_model_get_n_items (obeya_board_get_columns (board))),
-                             g_list_model_get_n_items (obeya_board_get_columns (board)));
+  n_columns = g_list_model_get_n_items (obeya_board_get_columns (board));
+  n_cards = obeya_board_get_cards (board)->len;
+  columns = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u column", "%u columns", n_columns),
+                             n_columns);
   cards = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u card (%u archived)",
-                                        "%u cards (%u archived)", obeya_board_get_cards (board)->len),
-                           obeya_board_get_cards (board)->len, n_archived);
+                                        "%u cards (%u archived)", n_cards),
+                           n_cards, n_archived);
   people = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u new person", "%u new people",
                                          n_people), n_people);
   tags = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u new tag", "%u new tags", n_tags),

@@ -1082,11 +1082,14 @@ build_board (ObeyaWorkspace *workspace,
       source->built = card;
       if (source->closed || source->list->closed)
         {
+          /* When: the action that closed the card, or its list; else its
+           * last activity; else now. */
+          if (!OBEYA_TIMESTAMP_IS_SET (source->closed_at) && source->list->closed)
+            source->closed_at = source->list->closed_at;
           if (!OBEYA_TIMESTAMP_IS_SET (source->closed_at))
-            source->closed_at = source->list->closed && OBEYA_TIMESTAMP_IS_SET (source->list->closed_at)
-                                ? source->list->closed_at
-                                : OBEYA_TIMESTAMP_IS_SET (source->last_activity)
-                                ? source->last_activity : obeya_timestamp_now ();
+            source->closed_at = source->last_activity;
+          if (!OBEYA_TIMESTAMP_IS_SET (source->closed_at))
+            source->closed_at = obeya_timestamp_now ();
           g_ptr_array_add (archived, source);
         }
     }
