@@ -234,7 +234,11 @@ obeya_cli_parse (ObeyaCli                *cli,
 
   if (command == NULL)
     command = lookup_command ((*argv)[0]);
-  g_return_val_if_fail (command != NULL, FALSE);
+  if (command == NULL)
+    {
+      *exit_status = OBEYA_CLI_EXIT_USAGE;
+      g_return_val_if_reached (FALSE);
+    }
 
   parameters = g_strdup_printf ("%s %s", command->name, command->arguments);
   context = g_option_context_new (parameters);
