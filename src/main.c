@@ -7,6 +7,7 @@
 #include <locale.h>
 
 #include "obeya-application.h"
+#include "obeya-cli.h"
 
 int
 main (int   argc,
@@ -18,6 +19,10 @@ main (int   argc,
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
+
+  /* `obeya validate FILE` and the other subcommands: no display needed. */
+  if (argc > 1 && obeya_cli_is_command (argv[1]))
+    return obeya_cli_main (argc, argv);
 
   app = obeya_application_new ();
   return g_application_run (G_APPLICATION (app), argc, argv);

@@ -1,0 +1,125 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * obeya-cli: the command line, without a display (core and charts, never GTK).
+ *
+ *   obeya validate FILE
+ *   obeya export-csv --board NAME|ID [--moves] [--bom] [--output FILE] WORKSPACE
+ *   obeya import-trello TRELLO.json WORKSPACE
+ *   obeya help [COMMAND]
+ *
+ * main() asks obeya_cli_is_command (argv[1]) before it creates the
+ * application; when it is one, obeya_cli_main() runs it and main() returns
+ * its exit status: 0 success, 1 failure (the message says why), 2 a usage
+ * error.
+ *
+ * Adding a subcommand: write its run function (argv[0] is the subcommand's
+ * name) in a file of its own under src/cli, using the helpers below for
+ * options, output, loading and saving, and add one line to the commands[]
+ * table at the top of obeya-cli.c. Help and dispatch follow from the table.
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "obeya-types.h"
+
+G_BEGIN_DECLS
+
+typedef struct _ObeyaCli ObeyaCli;
+
+typedef int (*ObeyaCliRunFunc) (ObeyaCli  *cli,
+                                int        argc,
+                                char     **argv);
+
+typedef struct
+{
+  const char      *name;      /* "validate" */
+  const char      *arguments; /* for the usage line: "FILE" (not translated) */
+  const char      *summary;   /* marked with N_(), translated when shown */
+  ObeyaCliRunFunc  run;
+} ObeyaCliCommand;
+
+#define OBEYA_CLI_EXIT_OK      0
+#define OBEYA_CLI_EXIT_FAILURE 1
+#define OBEYA_CLI_EXIT_USAGE   2
+
+/* ---- for main() ------------------------------------------------------------- */
+
+gboolean  obeya_cli_is_command   (const char *name);
+/* The list of subcommands with their arguments and summaries, for
+ * `obeya --help` (translated, ends with a newline). */
+char     *obeya_cli_get_summary  (void);
+/* Runs the subcommand argv[1] with standard output and error. */
+int       obeya_cli_main         (int         argc,
+                                  char      **argv);
+
+/* ---- running in process (tests) --------------------------------------------- */
+
+/* @capture: keep what would be printed (obeya_cli_get_output(),
+ * obeya_cli_get_errors()) instead of writing to stdout and stderr. */
+ObeyaCli   *obeya_cli_new          (gboolean    capture);
+void        obeya_cli_free         (ObeyaCli   *cli);
+/* argv[0] is the program, argv[1] the subcommand. */
+int         obeya_cli_run          (ObeyaCli   *cli,
+                                    int         argc,
+                                    char      **argv);
+const char *obeya_cli_get_output   (ObeyaCli   *cli,
+                                    gsize      *length);
+const char *obeya_cli_get_errors   (ObeyaCli   *cli);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ObeyaCli, obeya_cli_free)
+
+/* ---- for subcommands --------------------------------------------------------- */
+
+void        obeya_cli_print        (ObeyaCli   *cli,
+                                    const char *format,
+                                    ...) G_GNUC_PRINTF (2, 3);
+void        obeya_cli_printerr     (ObeyaCli   *cli,
+                                    const char *format,
+                                    ...) G_GNUC_PRINTF (2, 3);
+/* Bytes as they are to the standard output (CSV, images). */
+void        obeya_cli_write        (ObeyaCli   *cli,
+                                    const char *data,
+                                    gsize       length);
+
+/* Parses the options of @command (NULL: the command named by argv[0]) plus
+ * --help from @argc/@argv, leaving the other arguments in @argv (argv[0]
+ * stays the command). Returns FALSE when
+ * the command must stop with *exit_status: 0 after --help (printed), 2 after
+ * a usage error (printed with the usage). @n_args: the exact number of
+ * arguments that must remain, or -1 for any. */
+gboolean    obeya_cli_parse        (ObeyaCli               *cli,
+                                    const ObeyaCliCommand  *command,
+                                    const GOptionEntry     *entries,
+                                    int                     n_args,
+                                    int                    *argc,
+                                    char                 ***argv,
+                                    int                    *exit_status);
+
+/* Loads the workspace file @path; on failure prints why (the file name, then
+ * line and column or the member path, and whether the file comes from a
+ * newer Obeya) and returns NULL. @etag (optional) receives the file's etag,
+ * for obeya_cli_save_workspace(). */
+ObeyaWorkspace *obeya_cli_load_workspace (ObeyaCli       *cli,
+                                          const char     *path,
+                                          char          **etag);
+/* Saves @workspace over @path atomically (a temporary file renamed over it,
+ * following a symbolic link, keeping the file's permissions), refusing when
+ * the file changed since @etag was read (NULL: no check) or the workspace is
+ * read-only. Prints why on failure. */
+gboolean    obeya_cli_save_workspace (ObeyaCli       *cli,
+                                      ObeyaWorkspace *workspace,
+                                      const char     *path,
+                                      const char     *etag);
+/* Writes @bytes to @path atomically; prints why on failure. */
+gboolean    obeya_cli_write_file     (ObeyaCli       *cli,
+                                      const char     *path,
+                                      GBytes         *bytes);
+/* The board whose id is @name_or_id, else the one with that name (ignoring
+ * case); prints the boards there are and returns NULL when there is none,
+ * or more than one with that name. */
+ObeyaBoard *obeya_cli_find_board     (ObeyaCli       *cli,
+                                      ObeyaWorkspace *workspace,
+                                      const char     *name_or_id);
+
+G_END_DECLS
