@@ -8,13 +8,17 @@
 #include "obeya-board.h"
 #include "obeya-board-view.h"
 #include "obeya-card.h"
+#include "obeya-card-query.h"
 #include "obeya-card-widget.h"
 #include "obeya-column.h"
+#include "obeya-csv.h"
 #include "obeya-document.h"
+#include "obeya-file.h"
 #include "obeya-history.h"
 #include "obeya-json.h"
 #include "obeya-person.h"
 #include "obeya-tag.h"
+#include "obeya-trello.h"
 #include "obeya-window.h"
 #include "obeya-workspace.h"
 
@@ -25,6 +29,7 @@ struct _ObeyaWindow
   ObeyaDocument        *document;
   ObeyaWorkspace       *workspace;
   ObeyaBoard           *board;
+  ObeyaCardQuery       *query;
   GtkFilter            *card_filter;
   GtkFilter            *board_filter;
   GListStore           *my_cards;
@@ -136,49 +141,33 @@ card_filter_func (gpointer item,
                   gpointer user_data)
 {
   ObeyaWindow *self = user_data;
-  ObeyaCard *card = item;
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->filter_entry));
-  const char *person = selected_id (self->assignee_dropdown);
-  const char *tag = selected_id (self->tag_dropdown);
 
-  if (gtk_toggle_button_get_active (self->blocked_toggle) && !obeya_card_get_blocked (card))
-    return FALSE;
-  if (gtk_toggle_button_get_active (self->overdue_toggle) &&
-      !obeya_card_is_overdue (card, obeya_day_today ()))
-    return FALSE;
-  if (person != NULL && !obeya_card_has_assignee (card, person))
-    return FALSE;
-  if (tag != NULL && !obeya_card_has_tag (card, tag))
-    return FALSE;
-  if (text != NULL && text[0] != '\0')
-    {
-      g_autofree char *needle = g_utf8_casefold (text, -1);
-      g_autofree char *title = g_utf8_casefold (obeya_card_get_title (card) ?: "", -1);
-      g_autofree char *description = g_utf8_casefold (obeya_card_get_description (card) ?: "", -1);
-
-      if (strstr (title, needle) == NULL && strstr (description, needle) == NULL)
-        return FALSE;
-    }
-  return TRUE;
+  return obeya_card_query_matches (self->query, OBEYA_CARD (item), obeya_day_today ());
 }
 
-static gboolean
-filter_active (ObeyaWindow *self)
-{
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->filter_entry));
-
-  return (text != NULL && text[0] != '\0') ||
-         selected_id (self->assignee_dropdown) != NULL ||
-         selected_id (self->tag_dropdown) != NULL ||
-         gtk_toggle_button_get_active (self->blocked_toggle) ||
-         gtk_toggle_button_get_active (self->overdue_toggle);
-}
-
+/* The filter bar writes the query; the query's ::changed refilters. */
 static void
 filter_changed_cb (ObeyaWindow *self)
 {
+  const char *person = selected_id (self->assignee_dropdown);
+  const char *tag = selected_id (self->tag_dropdown);
+  const char *people[] = { person, NULL };
+  const char *tags[] = { tag, NULL };
+
+  g_object_freeze_notify (G_OBJECT (self->query));
+  obeya_card_query_set_text (self->query, gtk_editable_get_text (GTK_EDITABLE (self->filter_entry)));
+  obeya_card_query_set_assignees (self->query, person ? people : NULL);
+  obeya_card_query_set_tags (self->query, tag ? tags : NULL);
+  obeya_card_query_set_blocked_only (self->query, gtk_toggle_button_get_active (self->blocked_toggle));
+  obeya_card_query_set_overdue_only (self->query, gtk_toggle_button_get_active (self->overdue_toggle));
+  g_object_thaw_notify (G_OBJECT (self->query));
+}
+
+static void
+query_changed_cb (ObeyaWindow *self)
+{
   gtk_filter_changed (self->card_filter, GTK_FILTER_CHANGE_DIFFERENT);
-  if (filter_active (self))
+  if (!obeya_card_query_is_empty (self->query))
     gtk_widget_add_css_class (GTK_WIDGET (self->filter_button), "accent");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self->filter_button), "accent");
@@ -227,8 +216,7 @@ refresh_my_cards_idle_cb (gpointer user_data)
 {
   ObeyaWindow *self = user_data;
   g_autofree char *me = dup_me (self);
-  g_autoptr(GPtrArray) found = g_ptr_array_new ();
-  GListModel *boards;
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_object_unref);
 
   self->my_cards_idle = 0;
   if (self->workspace == NULL)
@@ -236,23 +224,15 @@ refresh_my_cards_idle_cb (gpointer user_data)
 
   if (me != NULL)
     {
-      boards = obeya_workspace_get_boards (self->workspace);
-      for (guint b = 0; b < g_list_model_get_n_items (boards); b++)
-        {
-          g_autoptr(ObeyaBoard) board = g_list_model_get_item (boards, b);
-          GPtrArray *cards = obeya_board_get_cards (board);
+      g_autoptr(ObeyaCardQuery) mine = obeya_card_query_new ();
+      g_autoptr(GPtrArray) cards = NULL;
 
-          if (obeya_board_get_archived (board))
-            continue;
-          for (guint i = 0; i < cards->len; i++)
-            {
-              ObeyaCard *card = cards->pdata[i];
-
-              if (!obeya_card_get_archived (card) && !obeya_card_is_done (card) &&
-                  obeya_card_has_assignee (card, me))
-                g_ptr_array_add (found, card);
-            }
-        }
+      obeya_card_query_set_person (mine, me);
+      cards = obeya_card_query_collect (mine, self->workspace, obeya_day_today ());
+      /* Open work only: what is done is done. */
+      for (guint i = 0; i < cards->len; i++)
+        if (!obeya_card_is_done (cards->pdata[i]))
+          g_ptr_array_add (found, g_object_ref (cards->pdata[i]));
     }
   g_list_store_splice (self->my_cards, 0, g_list_model_get_n_items (G_LIST_MODEL (self->my_cards)),
                        found->pdata, found->len);
@@ -1118,6 +1098,133 @@ save_as_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
+/* ---- CSV export, Trello import ------------------------------------------------------------ */
+
+static void
+export_csv_response_cb (GtkNativeDialog *dialog,
+                        int              response,
+                        ObeyaWindow     *self)
+{
+  const char *kind = g_object_get_data (G_OBJECT (dialog), "obeya-kind");
+
+  if (response == GTK_RESPONSE_ACCEPT && self->board != NULL)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = g_file_get_path (file);
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(GError) error = NULL;
+
+      if (g_strcmp0 (kind, "moves") == 0)
+        bytes = obeya_csv_export_moves (self->board, OBEYA_CSV_WRITE_BOM);
+      else
+        bytes = obeya_csv_export_cards (self->board, obeya_timestamp_now (), OBEYA_CSV_WRITE_BOM);
+
+      if (path == NULL || !obeya_file_save (path, bytes, NULL, 0, NULL, &error))
+        {
+          g_autofree char *message = g_strdup_printf (_("Could not export: %s"),
+                                                      error ? error->message
+                                                            : _("not a local file"));
+          obeya_window_show_toast (self, message, FALSE);
+        }
+      else
+        {
+          g_autofree char *basename = g_file_get_basename (file);
+          g_autofree char *message = g_strdup_printf (_("Exported “%s”"), basename);
+          obeya_window_show_toast (self, message, FALSE);
+        }
+    }
+  g_object_unref (dialog);
+}
+
+static void
+export_csv_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  ObeyaWindow *self = OBEYA_WINDOW (widget);
+  const char *kind = g_variant_get_string (parameter, NULL);
+  GtkFileChooserNative *dialog;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *name = NULL;
+
+  if (self->board == NULL)
+    return;
+  dialog = gtk_file_chooser_native_new (g_str_equal (kind, "moves") ? _("Export Moves as CSV")
+                                                                     : _("Export Cards as CSV"),
+                                        GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                        _("_Export"), _("_Cancel"));
+  /* Translators: file name of a CSV export: board name, then "cards" or "moves" */
+  name = g_strdup_printf (g_str_equal (kind, "moves") ? _("%s moves.csv") : _("%s cards.csv"),
+                          obeya_board_get_name (self->board));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+  gtk_file_filter_set_name (filter, _("CSV files"));
+  gtk_file_filter_add_mime_type (filter, "text/csv");
+  gtk_file_filter_add_pattern (filter, "*.csv");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  g_object_set_data_full (G_OBJECT (dialog), "obeya-kind", g_strdup (kind), g_free);
+  g_signal_connect (dialog, "response", G_CALLBACK (export_csv_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+import_trello_response_cb (GtkNativeDialog *dialog,
+                           int              response,
+                           ObeyaWindow     *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT && self->workspace != NULL)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = g_file_get_path (file);
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(GError) error = NULL;
+      ObeyaBoard *board = NULL;
+
+      if (path != NULL && obeya_file_load (path, &bytes, NULL, &error))
+        board = obeya_trello_import (self->workspace, bytes, &error);
+
+      if (board == NULL)
+        {
+          g_autofree char *basename = g_file_get_basename (file);
+          g_autofree char *body = g_strdup_printf (_("“%s” could not be imported: %s\n\nNothing was "
+                                                     "changed."), basename,
+                                                   error ? error->message
+                                                         : _("not a local file"));
+          GtkWidget *alert = adw_message_dialog_new (GTK_WINDOW (self),
+                                                     _("Import Failed"), body);
+
+          adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (alert), "close", _("_Close"));
+          gtk_window_present (GTK_WINDOW (alert));
+        }
+      else
+        {
+          g_autofree char *message = g_strdup_printf (_("Imported “%s”"),
+                                                      obeya_board_get_name (board));
+          show_board (self, board);
+          obeya_window_show_toast (self, message, TRUE);
+        }
+    }
+  g_object_unref (dialog);
+}
+
+static void
+import_trello_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  ObeyaWindow *self = OBEYA_WINDOW (widget);
+  GtkFileChooserNative *dialog;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  dialog = gtk_file_chooser_native_new (_("Import Trello Board"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("Trello JSON exports"));
+  gtk_file_filter_add_mime_type (filter, "application/json");
+  gtk_file_filter_add_pattern (filter, "*.json");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  g_signal_connect (dialog, "response", G_CALLBACK (import_trello_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
 /* ---- board view signals --------------------------------------------------------------- */
 
 static void
@@ -1253,6 +1360,7 @@ obeya_window_dispose (GObject *object)
   g_clear_object (&self->workspace);
   g_clear_object (&self->document);
   g_clear_object (&self->card_filter);
+  g_clear_object (&self->query);
   g_clear_object (&self->board_filter);
   g_clear_object (&self->my_cards);
   g_clear_object (&self->settings);
@@ -1332,6 +1440,8 @@ obeya_window_class_init (ObeyaWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.open-backup", NULL, open_backup_action);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
+  gtk_widget_class_install_action (widget_class, "win.export-csv", "s", export_csv_action);
+  gtk_widget_class_install_action (widget_class, "win.import-trello", NULL, import_trello_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
@@ -1365,6 +1475,8 @@ obeya_window_init (ObeyaWindow *self)
   if (schema != NULL)
     self->settings = g_settings_new (APP_ID);
 
+  self->query = obeya_card_query_new ();
+  g_signal_connect_swapped (self->query, "changed", G_CALLBACK (query_changed_cb), self);
   self->card_filter = GTK_FILTER (gtk_custom_filter_new (card_filter_func, self, NULL));
   obeya_board_view_set_filter (self->board_view, self->card_filter);
   self->board_filter = GTK_FILTER (gtk_custom_filter_new (board_filter_func, self, NULL));
