@@ -7,6 +7,7 @@
 #include <glib/gstdio.h>
 
 #include "obeya-application.h"
+#include "obeya-bench-driver.h"
 #include "obeya-document.h"
 #include "obeya-sample.h"
 #include "obeya-window.h"
@@ -37,6 +38,18 @@ first_save_ready_cb (GObject      *source,
     g_warning ("Could not create the personal workspace: %s", error->message);
 }
 
+/* A new window; under tests/obeya-bench it also reports its timings. */
+static ObeyaWindow *
+new_window (GApplication *app)
+{
+  ObeyaWindow *window = obeya_window_new (OBEYA_APPLICATION (app));
+  const char *bench = g_getenv ("OBEYA_BENCH");
+
+  if (bench != NULL)
+    obeya_bench_driver_attach (window, g_ascii_strtoll (bench, NULL, 10));
+  return window;
+}
+
 static ObeyaWindow *
 reusable_window (GApplication *app)
 {
@@ -46,7 +59,7 @@ reusable_window (GApplication *app)
   if (window != NULL && OBEYA_IS_WINDOW (window) &&
       obeya_window_get_document (OBEYA_WINDOW (window)) == NULL)
     return OBEYA_WINDOW (window);
-  return obeya_window_new (OBEYA_APPLICATION (app));
+  return new_window (app);
 }
 
 static void
@@ -61,7 +74,7 @@ obeya_application_activate (GApplication *app)
       return;
     }
 
-  window = GTK_WINDOW (obeya_window_new (OBEYA_APPLICATION (app)));
+  window = GTK_WINDOW (new_window (app));
   gtk_window_present (window);
 
   path = obeya_application_dup_personal_path ();

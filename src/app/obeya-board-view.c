@@ -130,8 +130,10 @@ card_changed_cb (ObeyaBoard     *board,
                  ObeyaBoardView *self)
 {
   schedule_update_counts (self);
-  /* A changed card may now match the filter, or no longer. */
-  if (self->filter != NULL && self->refilter_idle == 0)
+  /* A changed card may now match the filter, or no longer (nothing to do
+   * when the filter lets everything through). */
+  if (self->filter != NULL && self->refilter_idle == 0 &&
+      gtk_filter_get_strictness (self->filter) != GTK_FILTER_MATCH_ALL)
     self->refilter_idle = g_idle_add (refilter_idle_cb, self);
 }
 

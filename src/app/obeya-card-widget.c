@@ -35,6 +35,13 @@ struct _ObeyaCardWidget
   GtkWidget *checklist_label;
   GtkWidget *age_label;
   GtkWidget *avatars_box;
+
+  /* Pooled children: a bind only changes texts and visibility (lists bind
+   * hundreds of rows when they fill, so no widget is made per bind). */
+  GtkWidget *tag_labels[MAX_TAGS + 1];
+  char      *tag_classes[MAX_TAGS];
+  GtkWidget *avatars[MAX_AVATARS];
+  GtkWidget *more_label;
 };
 
 G_DEFINE_FINAL_TYPE (ObeyaCardWidget, obeya_card_widget, GTK_TYPE_WIDGET)
@@ -47,13 +54,27 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* A CSS class change restyles the whole subtree: only when it changes. */
 static void
-remove_children (GtkWidget *box)
+set_class (GtkWidget  *widget,
+           const char *css_class,
+           gboolean    on)
 {
-  GtkWidget *child;
+  if (gtk_widget_has_css_class (widget, css_class) != on)
+    {
+      if (on)
+        gtk_widget_add_css_class (widget, css_class);
+      else
+        gtk_widget_remove_css_class (widget, css_class);
+    }
+}
 
-  while ((child = gtk_widget_get_first_child (box)) != NULL)
-    gtk_box_remove (GTK_BOX (box), child);
+static void
+set_text_if_changed (GtkWidget  *label,
+                     const char *text)
+{
+  if (g_strcmp0 (gtk_label_get_text (GTK_LABEL (label)), text) != 0)
+    gtk_label_set_text (GTK_LABEL (label), text);
 }
 
 char *
@@ -88,33 +109,39 @@ update_tags (ObeyaCardWidget *self,
 {
   const char * const *tags = obeya_card_get_tags (self->card);
   guint shown = 0;
+  gboolean more = FALSE;
 
-  remove_children (self->tags_box);
   for (guint i = 0; tags != NULL && tags[i] != NULL; i++)
     {
       ObeyaTag *tag = workspace ? obeya_workspace_find_tag (workspace, tags[i]) : NULL;
-      GtkWidget *label;
       g_autofree char *color_class = NULL;
+      GtkWidget *label;
 
       if (tag == NULL)
         continue;
       if (shown == MAX_TAGS)
         {
-          label = gtk_label_new ("…");
-          gtk_widget_add_css_class (label, "obeya-tag");
-          gtk_box_append (GTK_BOX (self->tags_box), label);
+          more = TRUE;
           break;
         }
-      label = gtk_label_new (obeya_tag_get_name (tag));
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-      gtk_label_set_max_width_chars (GTK_LABEL (label), 14);
-      gtk_widget_add_css_class (label, "obeya-tag");
+      label = self->tag_labels[shown];
+      set_text_if_changed (label, obeya_tag_get_name (tag));
       color_class = g_strdup_printf ("tag-%s", obeya_tag_get_color (tag) ? obeya_tag_get_color (tag)
                                                                          : "blue");
-      gtk_widget_add_css_class (label, color_class);
-      gtk_box_append (GTK_BOX (self->tags_box), label);
+      if (g_strcmp0 (self->tag_classes[shown], color_class) != 0)
+        {
+          if (self->tag_classes[shown] != NULL)
+            gtk_widget_remove_css_class (label, self->tag_classes[shown]);
+          gtk_widget_add_css_class (label, color_class);
+          g_free (self->tag_classes[shown]);
+          self->tag_classes[shown] = g_steal_pointer (&color_class);
+        }
+      gtk_widget_set_visible (label, TRUE);
       shown++;
     }
+  for (guint i = shown; i < MAX_TAGS; i++)
+    gtk_widget_set_visible (self->tag_labels[i], FALSE);
+  gtk_widget_set_visible (self->tag_labels[MAX_TAGS], more);
   gtk_widget_set_visible (self->tags_box, shown > 0);
 }
 
@@ -123,34 +150,31 @@ update_avatars (ObeyaCardWidget *self,
                 ObeyaWorkspace  *workspace)
 {
   const char * const *assignees = obeya_card_get_assignees (self->card);
-  g_autoptr(GString) names = g_string_new (NULL);
   guint n = 0;
 
-  remove_children (self->avatars_box);
   for (guint i = 0; assignees != NULL && assignees[i] != NULL; i++)
     {
       ObeyaPerson *person = workspace ? obeya_workspace_find_person (workspace, assignees[i]) : NULL;
 
       if (person == NULL)
         continue;
-      if (names->len > 0)
-        g_string_append (names, ", ");
-      g_string_append (names, obeya_person_get_name (person));
       if (n < MAX_AVATARS)
         {
-          GtkWidget *avatar = adw_avatar_new (24, obeya_person_get_name (person), TRUE);
-          gtk_box_append (GTK_BOX (self->avatars_box), avatar);
+          if (g_strcmp0 (adw_avatar_get_text (ADW_AVATAR (self->avatars[n])),
+                         obeya_person_get_name (person)) != 0)
+            adw_avatar_set_text (ADW_AVATAR (self->avatars[n]), obeya_person_get_name (person));
+          gtk_widget_set_visible (self->avatars[n], TRUE);
         }
       n++;
     }
+  for (guint i = n; i < MAX_AVATARS; i++)
+    gtk_widget_set_visible (self->avatars[i], FALSE);
   if (n > MAX_AVATARS)
     {
       g_autofree char *more = g_strdup_printf ("+%u", n - MAX_AVATARS);
-      GtkWidget *label = gtk_label_new (more);
-      gtk_widget_add_css_class (label, "obeya-meta");
-      gtk_box_append (GTK_BOX (self->avatars_box), label);
+      set_text_if_changed (self->more_label, more);
     }
-  gtk_widget_set_tooltip_text (self->avatars_box, names->len ? names->str : NULL);
+  gtk_widget_set_visible (self->more_label, n > MAX_AVATARS);
 }
 
 static void
@@ -159,7 +183,7 @@ obeya_card_widget_update (ObeyaCardWidget *self)
   ObeyaWorkspace *workspace;
   ObeyaDay today = obeya_day_today ();
   ObeyaDay due;
-  guint total, age, in_column;
+  guint total, age;
   static const char *cos_classes[] = { NULL, "cos-expedite", "cos-fixed-date", "cos-intangible" };
 
   if (self->card == NULL)
@@ -167,14 +191,11 @@ obeya_card_widget_update (ObeyaCardWidget *self)
 
   workspace = obeya_entity_get_workspace (OBEYA_ENTITY (self->card));
 
-  gtk_label_set_text (GTK_LABEL (self->title_label), obeya_card_get_title (self->card));
-  gtk_widget_set_tooltip_text (self->title_label, obeya_card_get_description (self->card));
+  set_text_if_changed (self->title_label, obeya_card_get_title (self->card));
 
   /* Class of service as a coloured edge. */
   for (guint i = 1; i < G_N_ELEMENTS (cos_classes); i++)
-    gtk_widget_remove_css_class (self->frame, cos_classes[i]);
-  if (cos_classes[obeya_card_get_class_of_service (self->card)] != NULL)
-    gtk_widget_add_css_class (self->frame, cos_classes[obeya_card_get_class_of_service (self->card)]);
+    set_class (self->frame, cos_classes[i], i == obeya_card_get_class_of_service (self->card));
 
   /* Blocked. */
   if (obeya_card_get_blocked (self->card))
@@ -191,34 +212,20 @@ obeya_card_widget_update (ObeyaCardWidget *self)
       else
         text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Blocked (%u day)",
                                              "Blocked (%u days)", days), days);
-      gtk_label_set_text (GTK_LABEL (self->blocked_label), text);
-      gtk_widget_add_css_class (self->frame, "blocked");
+      set_text_if_changed (self->blocked_label, text);
     }
-  else
-    gtk_widget_remove_css_class (self->frame, "blocked");
+  set_class (self->frame, "blocked", obeya_card_get_blocked (self->card));
   gtk_widget_set_visible (self->blocked_box, obeya_card_get_blocked (self->card));
 
   /* Due date. */
   due = obeya_card_get_due (self->card);
-  gtk_widget_remove_css_class (self->due_box, "overdue");
-  gtk_widget_remove_css_class (self->due_box, "due-soon");
+  set_class (self->due_box, "overdue", obeya_card_is_overdue (self->card, today));
+  set_class (self->due_box, "due-soon", obeya_card_is_due_soon (self->card, today));
   if (due != OBEYA_DAY_NONE)
     {
       g_autofree char *text = obeya_format_due_date (due, today);
 
-      gtk_label_set_text (GTK_LABEL (self->due_label), text);
-      if (obeya_card_is_overdue (self->card, today))
-        {
-          gtk_widget_add_css_class (self->due_box, "overdue");
-          gtk_widget_set_tooltip_text (self->due_box, _("Overdue"));
-        }
-      else if (obeya_card_is_due_soon (self->card, today))
-        {
-          gtk_widget_add_css_class (self->due_box, "due-soon");
-          gtk_widget_set_tooltip_text (self->due_box, _("Due soon"));
-        }
-      else
-        gtk_widget_set_tooltip_text (self->due_box, _("Due date"));
+      set_text_if_changed (self->due_label, text);
     }
   gtk_widget_set_visible (self->due_box, due != OBEYA_DAY_NONE);
 
@@ -228,30 +235,18 @@ obeya_card_widget_update (ObeyaCardWidget *self)
     {
       g_autofree char *text = g_strdup_printf ("%u/%u", obeya_card_get_checklist_done (self->card),
                                                total);
-      gtk_label_set_text (GTK_LABEL (self->checklist_label), text);
-      gtk_widget_set_tooltip_text (self->checklist_box, _("Checklist progress"));
+      set_text_if_changed (self->checklist_label, text);
     }
   gtk_widget_set_visible (self->checklist_box, total > 0);
 
   /* Age: since commitment and in this column. */
   age = obeya_card_get_age_days (self->card, today);
-  in_column = obeya_card_get_days_in_column (self->card, today);
   if (age > 0 && !obeya_card_is_done (self->card))
     {
-      g_autofree char *text = NULL;
-      g_autofree char *tooltip = NULL;
-      g_autofree char *age_part = NULL;
-      g_autofree char *column_part = NULL;
-
       /* Translators: card age in days, compact: "5d" */
-      text = g_strdup_printf (_("%ud"), age);
-      age_part = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u day since committed",
-                                               "%u days since committed", age), age);
-      column_part = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u day in this column",
-                                                  "%u days in this column", in_column), in_column);
-      tooltip = g_strdup_printf ("%s · %s", age_part, column_part);
-      gtk_label_set_text (GTK_LABEL (self->age_label), text);
-      gtk_widget_set_tooltip_text (self->age_label, tooltip);
+      g_autofree char *text = g_strdup_printf (_("%ud"), age);
+
+      set_text_if_changed (self->age_label, text);
       gtk_widget_set_visible (self->age_label, TRUE);
     }
   else
@@ -269,6 +264,95 @@ obeya_card_widget_update (ObeyaCardWidget *self)
   }
 }
 
+/* Tooltips are computed when asked for: setting them on every bind costs a
+ * round trip to the display server (GTK re-queries the pointer). */
+static char *
+tooltip_for (ObeyaCardWidget *self,
+             GtkWidget       *widget)
+{
+  ObeyaDay today = obeya_day_today ();
+
+  if (self->card == NULL)
+    return NULL;
+
+  if (widget == self->title_label)
+    return g_strdup (obeya_card_get_description (self->card));
+
+  if (widget == self->avatars_box)
+    {
+      ObeyaWorkspace *workspace = obeya_entity_get_workspace (OBEYA_ENTITY (self->card));
+      const char * const *assignees = obeya_card_get_assignees (self->card);
+      GString *names = g_string_new (NULL);
+
+      for (guint i = 0; workspace && assignees != NULL && assignees[i] != NULL; i++)
+        {
+          ObeyaPerson *person = obeya_workspace_find_person (workspace, assignees[i]);
+
+          if (person == NULL)
+            continue;
+          if (names->len > 0)
+            g_string_append (names, ", ");
+          g_string_append (names, obeya_person_get_name (person));
+        }
+      return g_string_free (names, names->len == 0);
+    }
+
+  if (widget == self->due_box)
+    {
+      g_autofree char *date = obeya_day_to_string (obeya_card_get_due (self->card));
+
+      if (obeya_card_is_overdue (self->card, today))
+        /* Translators: tooltip of a card's due date */
+        return g_strdup_printf (_("Overdue: due %s"), date);
+      if (obeya_card_is_due_soon (self->card, today))
+        return g_strdup_printf (_("Due soon: %s"), date);
+      return g_strdup_printf (_("Due %s"), date);
+    }
+
+  if (widget == self->checklist_box)
+    {
+      guint done = obeya_card_get_checklist_done (self->card);
+      guint total = obeya_card_get_checklist_total (self->card);
+
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u checklist item done",
+                                           "%u of %u checklist items done", total), done, total);
+    }
+
+  if (widget == self->age_label)
+    {
+      guint age = obeya_card_get_age_days (self->card, today);
+      guint in_column = obeya_card_get_days_in_column (self->card, today);
+      g_autofree char *age_part = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                                "%u day since committed",
+                                                                "%u days since committed", age),
+                                                   age);
+      g_autofree char *column_part = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                                   "%u day in this column",
+                                                                   "%u days in this column",
+                                                                   in_column), in_column);
+
+      return g_strdup_printf ("%s · %s", age_part, column_part);
+    }
+
+  return NULL;
+}
+
+static gboolean
+query_tooltip_cb (GtkWidget       *widget,
+                  int              x,
+                  int              y,
+                  gboolean         keyboard,
+                  GtkTooltip      *tooltip,
+                  ObeyaCardWidget *self)
+{
+  g_autofree char *text = tooltip_for (self, widget);
+
+  if (text == NULL || text[0] == '\0')
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
 static void
 card_notify_cb (ObeyaCardWidget *self)
 {
@@ -281,6 +365,8 @@ obeya_card_widget_dispose (GObject *object)
   ObeyaCardWidget *self = OBEYA_CARD_WIDGET (object);
 
   obeya_card_widget_set_card (self, NULL);
+  for (guint i = 0; i < MAX_TAGS; i++)
+    g_clear_pointer (&self->tag_classes[i], g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), OBEYA_TYPE_CARD_WIDGET);
 
   G_OBJECT_CLASS (obeya_card_widget_parent_class)->dispose (object);
@@ -360,6 +446,37 @@ static void
 obeya_card_widget_init (ObeyaCardWidget *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  for (guint i = 0; i <= MAX_TAGS; i++)
+    {
+      self->tag_labels[i] = gtk_label_new (i == MAX_TAGS ? "…" : NULL);
+      gtk_label_set_ellipsize (GTK_LABEL (self->tag_labels[i]), PANGO_ELLIPSIZE_END);
+      gtk_label_set_max_width_chars (GTK_LABEL (self->tag_labels[i]), 14);
+      gtk_widget_add_css_class (self->tag_labels[i], "obeya-tag");
+      gtk_widget_set_visible (self->tag_labels[i], FALSE);
+      gtk_box_append (GTK_BOX (self->tags_box), self->tag_labels[i]);
+    }
+  for (guint i = 0; i < MAX_AVATARS; i++)
+    {
+      self->avatars[i] = adw_avatar_new (24, NULL, TRUE);
+      gtk_widget_set_visible (self->avatars[i], FALSE);
+      gtk_box_append (GTK_BOX (self->avatars_box), self->avatars[i]);
+    }
+  {
+    GtkWidget *with_tooltips[] = {
+      self->title_label, self->avatars_box, self->due_box, self->checklist_box, self->age_label
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (with_tooltips); i++)
+      {
+        gtk_widget_set_has_tooltip (with_tooltips[i], TRUE);
+        g_signal_connect (with_tooltips[i], "query-tooltip", G_CALLBACK (query_tooltip_cb), self);
+      }
+  }
+  self->more_label = gtk_label_new (NULL);
+  gtk_widget_add_css_class (self->more_label, "obeya-meta");
+  gtk_widget_set_visible (self->more_label, FALSE);
+  gtk_box_append (GTK_BOX (self->avatars_box), self->more_label);
 }
 
 GtkWidget *
@@ -405,12 +522,6 @@ obeya_card_widget_set_drop_indicator (ObeyaCardWidget   *self,
 {
   g_return_if_fail (OBEYA_IS_CARD_WIDGET (self));
 
-  if (position == OBEYA_DROP_BEFORE)
-    gtk_widget_add_css_class (GTK_WIDGET (self), "drop-before");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (self), "drop-before");
-  if (position == OBEYA_DROP_AFTER)
-    gtk_widget_add_css_class (GTK_WIDGET (self), "drop-after");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (self), "drop-after");
+  set_class (GTK_WIDGET (self), "drop-before", position == OBEYA_DROP_BEFORE);
+  set_class (GTK_WIDGET (self), "drop-after", position == OBEYA_DROP_AFTER);
 }

@@ -429,7 +429,6 @@ build_section (ObeyaColumnView *self,
   section->list_view = gtk_list_view_new (GTK_SELECTION_MODEL (selection), factory);
   gtk_list_view_set_single_click_activate (GTK_LIST_VIEW (section->list_view), TRUE);
   gtk_widget_add_css_class (section->list_view, "obeya-card-list");
-  gtk_widget_add_css_class (section->list_view, "navigation-sidebar");
   g_signal_connect (section->list_view, "activate", G_CALLBACK (list_activate_cb), section);
   {
     g_autofree char *name = g_strdup_printf (_("Cards in %s"), obeya_column_get_name (self->column));
@@ -532,6 +531,18 @@ rebuild_sections (ObeyaColumnView *self)
 
 /* ---- header, counts ------------------------------------------------------- */
 
+/* Setting a tooltip makes GTK query the pointer (a round trip to the display
+ * server): only when it really changes. */
+static void
+set_tooltip_if_changed (GtkWidget  *widget,
+                        const char *text)
+{
+  const char *current = gtk_widget_get_tooltip_text (widget);
+
+  if (g_strcmp0 (current, text) != 0)
+    gtk_widget_set_tooltip_text (widget, text);
+}
+
 void
 obeya_column_view_update_counts (ObeyaColumnView *self)
 {
@@ -546,19 +557,22 @@ obeya_column_view_update_counts (ObeyaColumnView *self)
   limit = obeya_column_get_wip_limit (self->column);
   over = limit > 0 && count > limit;
   text = limit > 0 ? g_strdup_printf ("%u / %u", count, limit) : g_strdup_printf ("%u", count);
-  gtk_label_set_text (GTK_LABEL (self->count_label), text);
-  gtk_label_set_text (GTK_LABEL (self->collapsed_count), text);
+  if (g_strcmp0 (gtk_label_get_text (GTK_LABEL (self->count_label)), text) != 0)
+    {
+      gtk_label_set_text (GTK_LABEL (self->count_label), text);
+      gtk_label_set_text (GTK_LABEL (self->collapsed_count), text);
+    }
   if (over)
     {
       g_autofree char *tooltip = g_strdup_printf (_("Over the WIP limit of %u"), limit);
       gtk_widget_add_css_class (GTK_WIDGET (self), "over-limit");
-      gtk_widget_set_tooltip_text (self->count_label, tooltip);
+      set_tooltip_if_changed (self->count_label, tooltip);
     }
   else
     {
       gtk_widget_remove_css_class (GTK_WIDGET (self), "over-limit");
-      gtk_widget_set_tooltip_text (self->count_label,
-                                   limit > 0 ? _("Cards / WIP limit") : _("Cards (no WIP limit)"));
+      set_tooltip_if_changed (self->count_label,
+                              limit > 0 ? _("Cards / WIP limit") : _("Cards (no WIP limit)"));
     }
 
   /* Lane WIP (cards of the lane in active columns) is shown in the first
@@ -589,7 +603,8 @@ obeya_column_view_update_counts (ObeyaColumnView *self)
       else
         lane_text = g_strdup_printf ("%u", g_list_model_get_n_items (
                                        obeya_column_get_cell (self->column, section->lane)));
-      gtk_label_set_text (GTK_LABEL (section->lane_count), lane_text);
+      if (g_strcmp0 (gtk_label_get_text (GTK_LABEL (section->lane_count)), lane_text) != 0)
+        gtk_label_set_text (GTK_LABEL (section->lane_count), lane_text);
     }
 }
 

@@ -8,6 +8,7 @@
 #include "obeya-board.h"
 #include "obeya-board-view.h"
 #include "obeya-card.h"
+#include "obeya-card-filter.h"
 #include "obeya-card-query.h"
 #include "obeya-card-widget.h"
 #include "obeya-column.h"
@@ -136,15 +137,6 @@ selected_id (GtkDropDown *dropdown)
   return item != NULL && OBEYA_IS_ENTITY (item) ? obeya_entity_get_id (OBEYA_ENTITY (item)) : NULL;
 }
 
-static gboolean
-card_filter_func (gpointer item,
-                  gpointer user_data)
-{
-  ObeyaWindow *self = user_data;
-
-  return obeya_card_query_matches (self->query, OBEYA_CARD (item), obeya_day_today ());
-}
-
 /* The filter bar writes the query; the query's ::changed refilters. */
 static void
 filter_changed_cb (ObeyaWindow *self)
@@ -166,7 +158,6 @@ filter_changed_cb (ObeyaWindow *self)
 static void
 query_changed_cb (ObeyaWindow *self)
 {
-  gtk_filter_changed (self->card_filter, GTK_FILTER_CHANGE_DIFFERENT);
   if (!obeya_card_query_is_empty (self->query))
     gtk_widget_add_css_class (GTK_WIDGET (self->filter_button), "accent");
   else
@@ -1477,7 +1468,7 @@ obeya_window_init (ObeyaWindow *self)
 
   self->query = obeya_card_query_new ();
   g_signal_connect_swapped (self->query, "changed", G_CALLBACK (query_changed_cb), self);
-  self->card_filter = GTK_FILTER (gtk_custom_filter_new (card_filter_func, self, NULL));
+  self->card_filter = GTK_FILTER (obeya_card_filter_new (self->query));
   obeya_board_view_set_filter (self->board_view, self->card_filter);
   self->board_filter = GTK_FILTER (gtk_custom_filter_new (board_filter_func, self, NULL));
   gtk_search_bar_connect_entry (self->filter_bar, GTK_EDITABLE (self->filter_entry));

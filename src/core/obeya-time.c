@@ -143,10 +143,33 @@ obeya_day_to_string (ObeyaDay day)
   return g_strdup (obeya_day_format (day, buf));
 }
 
+/* Views ask for today's date for every card they draw: the answer is kept
+ * until the next local midnight (or for a minute, so a change of time zone
+ * or clock is seen soon). Main thread only, like the views. */
 ObeyaDay
 obeya_day_today (void)
 {
-  return obeya_timestamp_get_day (obeya_timestamp_now ());
+  static ObeyaDay cached;
+  static gint64 valid_until;
+  gint64 now_us;
+  ObeyaTimestamp now;
+
+  if (OBEYA_TIMESTAMP_IS_SET (fake_now))
+    return obeya_timestamp_get_day (fake_now);
+
+  now_us = g_get_real_time ();
+  if (cached != OBEYA_DAY_NONE && now_us < valid_until)
+    return cached;
+
+  now = obeya_timestamp_now ();
+  cached = obeya_timestamp_get_day (now);
+  {
+    gint64 local = now.seconds + now.offset;
+    gint64 next_midnight = (local / 86400 + 1) * 86400 - now.offset;
+
+    valid_until = MIN (next_midnight * G_USEC_PER_SEC, now_us + 60 * G_USEC_PER_SEC);
+  }
+  return cached;
 }
 
 gboolean

@@ -50,6 +50,7 @@ ObeyaTimestamp obeya_timestamp_from_day      (ObeyaDay        day,
                                               int             minute,
                                               gint32          offset);
 
+/* Today in local time (cached; call it from the main thread). */
 ObeyaDay       obeya_day_today               (void);
 gboolean       obeya_day_parse               (const char     *text,
                                               ObeyaDay       *out);
