@@ -1,0 +1,249 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "obeya-app"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "obeya-dialog-util.h"
+#include "obeya-tag.h"
+#include "obeya-workspace.h"
+
+/* Room left around a dialog inside its parent, and the smallest size that
+ * still shows a form. */
+#define DIALOG_MARGIN     32
+#define DIALOG_MIN_WIDTH  360
+#define DIALOG_MIN_HEIGHT 320
+
+void
+obeya_dialog_init_window (GtkWindow *dialog,
+                          GtkWindow *parent,
+                          int        width,
+                          int        height)
+{
+  int avail_width = 0, avail_height = 0;
+
+  g_return_if_fail (GTK_IS_WINDOW (dialog));
+  g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
+
+  gtk_window_set_modal (dialog, TRUE);
+  gtk_window_set_destroy_with_parent (dialog, TRUE);
+
+  if (parent != NULL)
+    {
+      gtk_window_set_transient_for (dialog, parent);
+      avail_width = gtk_widget_get_width (GTK_WIDGET (parent));
+      avail_height = gtk_widget_get_height (GTK_WIDGET (parent));
+    }
+
+  if (avail_width <= 0 || avail_height <= 0)
+    {
+      GListModel *monitors = gdk_display_get_monitors (gtk_widget_get_display (GTK_WIDGET (dialog)));
+      g_autoptr(GdkMonitor) monitor = g_list_model_get_item (monitors, 0);
+
+      if (monitor != NULL)
+        {
+          GdkRectangle geometry;
+
+          gdk_monitor_get_geometry (monitor, &geometry);
+          avail_width = geometry.width;
+          avail_height = geometry.height;
+        }
+    }
+
+  if (avail_width > 0)
+    width = MAX (MIN (width, avail_width - DIALOG_MARGIN), DIALOG_MIN_WIDTH);
+  if (avail_height > 0)
+    height = MAX (MIN (height, avail_height - DIALOG_MARGIN), DIALOG_MIN_HEIGHT);
+  gtk_window_set_default_size (dialog, width, height);
+}
+
+void
+obeya_dialog_class_add_escape (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static GDateTime *
+day_to_date_time (ObeyaDay day)
+{
+  int year, month, mday;
+
+  obeya_day_to_ymd (day, &year, &month, &mday);
+  return g_date_time_new_local (year, month, mday, 12, 0, 0);
+}
+
+char *
+obeya_format_timestamp (ObeyaTimestamp ts)
+{
+  g_autoptr(GDateTime) dt = NULL;
+
+  if (!OBEYA_TIMESTAMP_IS_SET (ts))
+    return g_strdup ("");
+  dt = obeya_timestamp_to_date_time (ts);
+  /* Translators: a date and time, as in "6 Nov 2026, 09:15"; see the
+   * g_date_time_format() documentation for the codes. */
+  return g_date_time_format (dt, _("%-d %b %Y, %H:%M"));
+}
+
+static char *
+format_day (ObeyaDay    day,
+            const char *format)
+{
+  g_autoptr(GDateTime) dt = NULL;
+
+  if (day == OBEYA_DAY_NONE)
+    return g_strdup ("");
+  dt = day_to_date_time (day);
+  return g_date_time_format (dt, format);
+}
+
+char *
+obeya_format_day (ObeyaDay day)
+{
+  /* Translators: a short date, as in "6 Nov 2026"; see g_date_time_format(). */
+  return format_day (day, _("%-d %b %Y"));
+}
+
+char *
+obeya_format_day_long (ObeyaDay day)
+{
+  /* Translators: a long date, as in "Friday, 6 November 2026"; see
+   * g_date_time_format(). */
+  return format_day (day, _("%A, %-d %B %Y"));
+}
+
+char *
+obeya_format_duration (gint64 seconds)
+{
+  gint64 n;
+
+  if (seconds < 60)
+    return g_strdup (_("less than a minute"));
+  if (seconds < 3600)
+    {
+      n = seconds / 60;
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d minute", "%d minutes", n), (int) n);
+    }
+  if (seconds < 86400)
+    {
+      n = seconds / 3600;
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d hour", "%d hours", n), (int) n);
+    }
+  n = seconds / 86400;
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day", "%d days", n), (int) n);
+}
+
+const char *
+obeya_tag_color_get_label (const char *color)
+{
+  static const struct { const char *color; const char *label; } labels[] = {
+    { "blue", N_("Blue") },
+    { "green", N_("Green") },
+    { "yellow", N_("Yellow") },
+    { "orange", N_("Orange") },
+    { "red", N_("Red") },
+    { "purple", N_("Purple") },
+    { "brown", N_("Brown") },
+    { "grey", N_("Grey") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    if (g_strcmp0 (labels[i].color, color) == 0)
+      return _(labels[i].label);
+  return color ? color : "";
+}
+
+void
+obeya_tag_swatch_set_color (GtkWidget  *swatch,
+                            const char *color)
+{
+  const char * const *colors = obeya_tag_colors ();
+
+  for (guint i = 0; colors[i] != NULL; i++)
+    gtk_widget_remove_css_class (swatch, colors[i]);
+  if (color != NULL && g_strv_contains (colors, color))
+    gtk_widget_add_css_class (swatch, color);
+  gtk_widget_set_tooltip_text (swatch, obeya_tag_color_get_label (color));
+}
+
+GtkWidget *
+obeya_tag_swatch_new (const char *color)
+{
+  GtkWidget *swatch = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+
+  gtk_widget_add_css_class (swatch, "obeya-swatch");
+  gtk_widget_set_valign (swatch, GTK_ALIGN_CENTER);
+  gtk_widget_set_halign (swatch, GTK_ALIGN_CENTER);
+  obeya_tag_swatch_set_color (swatch, color);
+  return swatch;
+}
+
+const char *
+obeya_tag_color_suggest (ObeyaWorkspace *workspace)
+{
+  const char * const *colors = obeya_tag_colors ();
+  GListModel *tags = obeya_workspace_get_tags (workspace);
+  guint n = g_list_model_get_n_items (tags);
+
+  for (guint c = 0; colors[c] != NULL; c++)
+    {
+      gboolean used = FALSE;
+
+      for (guint i = 0; i < n && !used; i++)
+        {
+          g_autoptr(ObeyaTag) tag = g_list_model_get_item (tags, i);
+          used = g_strcmp0 (obeya_tag_get_color (tag), colors[c]) == 0;
+        }
+      if (!used)
+        return colors[c];
+    }
+  return colors[0];
+}
+
+char **
+obeya_strv_with (const char * const *strv,
+                 const char         *item,
+                 gboolean            present)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  gboolean found = FALSE;
+
+  for (guint i = 0; strv != NULL && strv[i] != NULL; i++)
+    {
+      if (g_strcmp0 (strv[i], item) == 0)
+        {
+          found = TRUE;
+          if (!present)
+            continue;
+        }
+      g_strv_builder_add (builder, strv[i]);
+    }
+  if (present && !found)
+    g_strv_builder_add (builder, item);
+  return g_strv_builder_end (builder);
+}
+
+AdwMessageDialog *
+obeya_dialog_new_confirm (GtkWindow             *parent,
+                          const char            *heading,
+                          const char            *body,
+                          const char            *response_id,
+                          const char            *response_label,
+                          AdwResponseAppearance  appearance)
+{
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, heading, body));
+
+  adw_message_dialog_add_response (dialog, "cancel", _("_Cancel"));
+  adw_message_dialog_add_response (dialog, response_id, response_label);
+  adw_message_dialog_set_response_appearance (dialog, response_id, appearance);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  return dialog;
+}
+
+char *
+obeya_editable_dup_stripped (GtkEditable *editable)
+{
+  return g_strstrip (g_strdup (gtk_editable_get_text (editable)));
+}

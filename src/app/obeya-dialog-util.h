@@ -1,0 +1,64 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Helpers shared by the kanban dialogs (card editor, archive, board
+ * settings, people and tags, new board): window set-up, localised dates and
+ * durations, tag colour swatches, and confirmation dialogs.
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "obeya-time.h"
+#include "obeya-types.h"
+
+G_BEGIN_DECLS
+
+/* Makes @dialog modal and transient for @parent, destroyed with it, and gives
+ * it a default size of @width × @height, shrunk to fit inside @parent (or
+ * the monitor) so that it works on a 1024×600 screen. Escape closes it: see
+ * obeya_dialog_class_add_escape(). */
+void              obeya_dialog_init_window      (GtkWindow  *dialog,
+                                                 GtkWindow  *parent,
+                                                 int         width,
+                                                 int         height);
+/* Binds Escape to window.close for every instance of @widget_class. */
+void              obeya_dialog_class_add_escape (GtkWidgetClass *widget_class);
+
+/* "6 Nov 2026, 09:15" in the offset the time was recorded in. */
+char             *obeya_format_timestamp        (ObeyaTimestamp ts);
+/* "6 Nov 2026" */
+char             *obeya_format_day              (ObeyaDay       day);
+/* "Friday, 6 November 2026" */
+char             *obeya_format_day_long         (ObeyaDay       day);
+/* "3 days", "5 hours", "12 minutes", "less than a minute" */
+char             *obeya_format_duration         (gint64         seconds);
+
+/* Translated name of a tag colour of obeya_tag_colors() ("Blue"). */
+const char       *obeya_tag_color_get_label     (const char *color);
+/* A small round swatch of a tag colour (CSS class "obeya-swatch"). */
+GtkWidget        *obeya_tag_swatch_new          (const char *color);
+void              obeya_tag_swatch_set_color    (GtkWidget  *swatch,
+                                                 const char *color);
+/* The first colour of obeya_tag_colors() that no tag of @workspace uses yet
+ * (the first colour when all are used). */
+const char       *obeya_tag_color_suggest       (ObeyaWorkspace *workspace);
+
+/* A copy of @strv (NULL = empty) with @item added at the end or removed. */
+char            **obeya_strv_with               (const char * const *strv,
+                                                 const char         *item,
+                                                 gboolean            present);
+
+/* A message dialog over @parent with a "cancel" response (the default and the
+ * close response) and a @response_id response labelled @response_label in
+ * @appearance. Not yet presented. */
+AdwMessageDialog *obeya_dialog_new_confirm      (GtkWindow             *parent,
+                                                 const char            *heading,
+                                                 const char            *body,
+                                                 const char            *response_id,
+                                                 const char            *response_label,
+                                                 AdwResponseAppearance  appearance);
+
+/* Text of an editable with surrounding white space removed. */
+char             *obeya_editable_dup_stripped   (GtkEditable *editable);
+
+G_END_DECLS
