@@ -16,6 +16,7 @@
 
 #include <adwaita.h>
 
+#include "obeya-archive-dialog.h"
 #include "obeya-board.h"
 #include "obeya-card-editor.h"
 #include "obeya-card.h"
@@ -298,6 +299,15 @@ activate_cb (GApplication *app)
       if (g_str_equal (dialog_name, "card-archived"))
         obeya_board_archive_card (board, card);
       dialog = GTK_WIDGET (obeya_card_editor_new (GTK_WINDOW (parent), card));
+    }
+  else if (g_str_equal (dialog_name, "archive"))
+    dialog = GTK_WIDGET (obeya_archive_dialog_new (GTK_WINDOW (parent), board));
+  else if (g_str_equal (dialog_name, "archive-empty"))
+    {
+      ObeyaBoard *personal = g_list_model_get_item (obeya_workspace_get_boards (workspace), 1);
+
+      dialog = GTK_WIDGET (obeya_archive_dialog_new (GTK_WINDOW (parent), personal));
+      g_object_unref (personal);
     }
   else if (g_str_equal (dialog_name, "shortcuts"))
     {

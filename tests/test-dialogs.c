@@ -8,6 +8,7 @@
 
 #include <adwaita.h>
 
+#include "obeya-archive-dialog.h"
 #include "obeya-board.h"
 #include "obeya-card-editor.h"
 #include "obeya-card.h"
@@ -603,6 +604,114 @@ test_card_editor_board_deleted (Fixture       *f,
   g_assert_finalize_object (editor);
 }
 
+
+/* ---- archive dialog -------------------------------------------------------- */
+
+#define ARCHIVE_CHILD(dialog, name) child (dialog, OBEYA_TYPE_ARCHIVE_DIALOG, name)
+
+static void
+test_archive_dialog (Fixture       *f,
+                     gconstpointer  data)
+{
+  ObeyaArchiveDialog *dialog;
+  GListModel *shown;
+  GtkStack *stack;
+  GtkEditable *search;
+  ObeyaCard *old, *vendor;
+  AdwMessageDialog *confirm;
+
+  obeya_time_set_fake_now ("2026-10-30T16:00:00+01:00");
+  old = obeya_board_add_card (f->board, f->col[4], NULL, -1, "Invoice 4100 paid");
+  obeya_board_archive_card (f->board, old);
+  obeya_time_set_fake_now ("2026-10-31T16:00:00+01:00");
+  vendor = obeya_board_add_card (f->board, f->col[4], NULL, -1, "Vendor query answered");
+  obeya_board_archive_card (f->board, vendor);
+  obeya_time_set_fake_now ("2026-11-02T09:00:00+01:00");
+  obeya_history_clear (f->history);
+
+  dialog = obeya_archive_dialog_new (f->parent, f->board);
+  gtk_window_present (GTK_WINDOW (dialog));
+  flush ();
+  shown = ARCHIVE_CHILD (dialog, "filter_model");
+  stack = ARCHIVE_CHILD (dialog, "stack");
+  search = ARCHIVE_CHILD (dialog, "search_entry");
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 2);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "list");
+  g_assert_cmpstr (adw_window_title_get_subtitle (ARCHIVE_CHILD (dialog, "window_title")), ==,
+                   "Accounts payable · 2 cards");
+
+  /* Search, case-insensitive; no match shows its own page. */
+  gtk_editable_set_text (search, "VENDOR");
+  g_signal_emit_by_name (search, "search-changed");
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);
+  g_assert_true (g_list_model_get_item (shown, 0) == (gpointer) vendor);
+  g_object_unref (vendor);
+  gtk_editable_set_text (search, "payroll");
+  g_signal_emit_by_name (search, "search-changed");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "no-results");
+  gtk_editable_set_text (search, "");
+  g_signal_emit_by_name (search, "search-changed");
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 2);
+
+  /* Restore; undo puts it back in the list. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "archive.restore", "s",
+                                             obeya_entity_get_id (OBEYA_ENTITY (old))));
+  g_assert_false (obeya_card_get_archived (old));
+  g_assert_true (obeya_card_get_column (old) == f->col[4]);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);
+  g_assert_true (undo (f));
+  g_assert_true (obeya_card_get_archived (old));
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 2);
+
+  /* Delete asks first. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "archive.delete", "s",
+                                             obeya_entity_get_id (OBEYA_ENTITY (old))));
+  confirm = find_message_dialog (dialog);
+  g_assert_nonnull (confirm);
+  g_assert_cmpstr (adw_message_dialog_get_heading (confirm), ==, "Delete “Invoice 4100 paid”?");
+  adw_message_dialog_response (confirm, "delete");
+  flush ();
+  g_assert_null (obeya_board_find_card (f->board, obeya_entity_get_id (OBEYA_ENTITY (old))));
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);
+
+  /* Restoring the last one shows the empty state. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "archive.restore", "s",
+                                             obeya_entity_get_id (OBEYA_ENTITY (vendor))));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
+  g_assert_true (undo (f));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "list");
+
+  close_and_finalize (dialog);
+}
+
+static void
+test_archive_dialog_many (Fixture       *f,
+                          gconstpointer  data)
+{
+  ObeyaArchiveDialog *dialog;
+  GtkListView *view;
+  guint rows = 0;
+
+  /* Thousands of archived cards: the list view makes rows for what shows. */
+  for (guint i = 0; i < 3000; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Invoice %u paid", 10000 + i);
+      ObeyaCard *card = obeya_board_add_card (f->board, f->col[4], NULL, -1, title);
+
+      obeya_board_archive_card (f->board, card);
+    }
+  dialog = obeya_archive_dialog_new (f->parent, f->board);
+  gtk_window_present (GTK_WINDOW (dialog));
+  flush ();
+  view = ARCHIVE_CHILD (dialog, "list_view");
+  for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (view)); c; c = gtk_widget_get_next_sibling (c))
+    rows++;
+  g_assert_cmpuint (g_list_model_get_n_items (ARCHIVE_CHILD (dialog, "filter_model")), ==, 3000);
+  g_assert_cmpuint (rows, >, 5);
+  g_assert_cmpuint (rows, <, 300);
+  close_and_finalize (dialog);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -620,6 +729,8 @@ main (int   argc,
   ADD ("card-editor/place-and-links", test_card_editor_place_and_links);
   ADD ("card-editor/archive-delete", test_card_editor_archive_delete);
   ADD ("card-editor/board-deleted", test_card_editor_board_deleted);
+  ADD ("archive/restore-delete-search", test_archive_dialog);
+  ADD ("archive/many", test_archive_dialog_many);
 #undef ADD
 
   return g_test_run ();

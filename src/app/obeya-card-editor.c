@@ -89,7 +89,6 @@ struct _ObeyaCardEditor
   char                *shown_description;
   char                *shown_reason;
   guint                updating;
-  guint                destroy_id;
   gboolean             block_pending;  /* switched on, waiting for the reason */
 };
 
@@ -1162,8 +1161,8 @@ new_link_row (ObeyaCardEditor *self,
       gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
       gtk_widget_set_tooltip_text (button, _("Open in Browser"));
       gtk_widget_add_css_class (button, "flat");
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "card.open-link");
       gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), g_variant_new_string (id));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "card.open-link");
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), button);
     }
@@ -1172,8 +1171,8 @@ new_link_row (ObeyaCardEditor *self,
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (button, _("Remove Link"));
   gtk_widget_add_css_class (button, "flat");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "card.remove-link");
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), g_variant_new_string (id));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "card.remove-link");
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
   return row;
 }
@@ -1335,15 +1334,6 @@ refresh_archived (ObeyaCardEditor *self)
 
 /* ---- model → widgets ---------------------------------------------------------- */
 
-static gboolean
-destroy_idle_cb (gpointer data)
-{
-  ObeyaCardEditor *self = data;
-
-  self->destroy_id = 0;
-  gtk_window_destroy (GTK_WINDOW (self));
-  return G_SOURCE_REMOVE;
-}
 
 static void
 refresh (ObeyaCardEditor *self)
@@ -1353,13 +1343,8 @@ refresh (ObeyaCardEditor *self)
 
   if (!card_is_alive (self))
     {
-      /* Deleted here or elsewhere (its board too): nothing left to edit.
-       * Hide now and destroy once the signal that told us has returned (it
-       * may be a response of our own confirmation dialog). */
-      gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
-      if (self->destroy_id == 0)
-        self->destroy_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, destroy_idle_cb,
-                                            g_object_ref (self), g_object_unref);
+      /* Deleted here or elsewhere (its board too): nothing left to edit. */
+      obeya_dialog_destroy_later (GTK_WINDOW (self));
       return;
     }
 
@@ -1415,7 +1400,6 @@ obeya_card_editor_dispose (GObject *object)
   ObeyaCardEditor *self = OBEYA_CARD_EDITOR (object);
 
   g_clear_signal_handler (&self->changed_id, self->workspace);
-  g_clear_handle_id (&self->destroy_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), OBEYA_TYPE_CARD_EDITOR);
   g_clear_pointer (&self->person_rows, g_ptr_array_unref);
   g_clear_pointer (&self->tag_rows, g_ptr_array_unref);

@@ -58,6 +58,38 @@ obeya_dialog_init_window (GtkWindow *dialog,
   gtk_window_set_default_size (dialog, width, height);
 }
 
+static gboolean
+destroy_idle_cb (gpointer data)
+{
+  GtkWindow *window = data;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  /* Unless something destroyed it meanwhile. */
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) other = g_list_model_get_item (toplevels, i);
+
+      if (other == window)
+        {
+          gtk_window_destroy (window);
+          break;
+        }
+    }
+  return G_SOURCE_REMOVE;
+}
+
+void
+obeya_dialog_destroy_later (GtkWindow *window)
+{
+  g_return_if_fail (GTK_IS_WINDOW (window));
+
+  if (g_object_get_data (G_OBJECT (window), "obeya-destroy-later") != NULL)
+    return;
+  g_object_set_data (G_OBJECT (window), "obeya-destroy-later", GINT_TO_POINTER (TRUE));
+  gtk_widget_set_visible (GTK_WIDGET (window), FALSE);
+  g_idle_add_full (G_PRIORITY_HIGH_IDLE, destroy_idle_cb, g_object_ref (window), g_object_unref);
+}
+
 void
 obeya_dialog_class_add_escape (GtkWidgetClass *widget_class)
 {

@@ -21,6 +21,10 @@ void              obeya_dialog_init_window      (GtkWindow  *dialog,
                                                  GtkWindow  *parent,
                                                  int         width,
                                                  int         height);
+/* Hides @window now and destroys it from an idle: for a dialog that learns,
+ * inside a signal (perhaps of its own confirmation dialog), that what it
+ * edits is gone. */
+void              obeya_dialog_destroy_later    (GtkWindow  *window);
 /* Binds Escape to window.close for every instance of @widget_class. */
 void              obeya_dialog_class_add_escape (GtkWidgetClass *widget_class);
 
