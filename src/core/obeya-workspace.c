@@ -769,6 +769,9 @@ obeya_workspace_is_working_day (ObeyaWorkspace *self,
 
   if ((self->working_weekdays & (1u << (obeya_day_get_weekday (day) - 1))) == 0)
     return FALSE;
+  /* bsearch() must not get the NULL data of an empty GArray (UBSan). */
+  if (self->holidays->len == 0)
+    return TRUE;
   return bsearch (&day, self->holidays->data, self->holidays->len, sizeof (ObeyaDay),
                   compare_days) == NULL;
 }
