@@ -17,12 +17,15 @@
 #include <adwaita.h>
 
 #include "obeya-archive-dialog.h"
+#include "obeya-board-settings.h"
 #include "obeya-board.h"
 #include "obeya-card-editor.h"
 #include "obeya-card.h"
 #include "obeya-column.h"
 #include "obeya-history.h"
 #include "obeya-lane.h"
+#include "obeya-new-board-dialog.h"
+#include "obeya-people-dialog.h"
 #include "obeya-person.h"
 #include "obeya-recurrence.h"
 #include "obeya-tag.h"
@@ -263,6 +266,18 @@ first_board (void)
   return board;
 }
 
+static const char *then_action;
+static const char *then_target;
+
+static void
+then_cb (gpointer data)
+{
+  if (then_target != NULL)
+    gtk_widget_activate_action (data, then_action, "s", then_target);
+  else
+    gtk_widget_activate_action (data, then_action, NULL);
+}
+
 static void
 activate_cb (GApplication *app)
 {
@@ -309,6 +324,51 @@ activate_cb (GApplication *app)
       dialog = GTK_WIDGET (obeya_archive_dialog_new (GTK_WINDOW (parent), personal));
       g_object_unref (personal);
     }
+  else if (g_str_has_prefix (dialog_name, "settings") || g_str_equal (dialog_name, "recurrence") ||
+           g_str_equal (dialog_name, "delete-column"))
+    {
+      dialog = GTK_WIDGET (obeya_board_settings_new (GTK_WINDOW (parent), board));
+      if (page_name != NULL)
+        adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (dialog), page_name);
+      if (g_str_equal (dialog_name, "recurrence"))
+        {
+          g_autoptr(ObeyaRecurrence) recurrence =
+            g_list_model_get_item (obeya_board_get_recurrences (board), 0);
+
+          then_action = "settings.edit-recurrence";
+          then_target = obeya_entity_get_id (OBEYA_ENTITY (recurrence));
+        }
+      else if (g_str_equal (dialog_name, "delete-column"))
+        {
+          adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (dialog), "columns");
+          then_action = "settings.delete-column";
+          then_target = obeya_entity_get_id (OBEYA_ENTITY (column (board, 2)));
+        }
+    }
+  else if (g_str_equal (dialog_name, "add-lane"))
+    {
+      ObeyaBoard *personal = g_list_model_get_item (obeya_workspace_get_boards (workspace), 1);
+
+      dialog = GTK_WIDGET (obeya_board_settings_new (GTK_WINDOW (parent), personal));
+      adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (dialog), "columns");
+      then_action = "settings.add-lane";
+      g_object_unref (personal);
+    }
+  else if (g_str_equal (dialog_name, "people"))
+    {
+      GListModel *people = obeya_workspace_get_people (workspace);
+      g_autoptr(ObeyaPerson) me = g_list_model_get_item (people, 1);
+      g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+      GVariantBuilder builder;
+
+      g_variant_builder_init (&builder, G_VARIANT_TYPE ("a{ss}"));
+      g_variant_builder_add (&builder, "{ss}", WORKSPACE_KEY,
+                             obeya_entity_get_id (OBEYA_ENTITY (me)));
+      g_settings_set_value (settings, "workspace-me", g_variant_builder_end (&builder));
+      dialog = GTK_WIDGET (obeya_people_dialog_new (GTK_WINDOW (parent), workspace, WORKSPACE_KEY));
+    }
+  else if (g_str_equal (dialog_name, "new-board"))
+    dialog = GTK_WIDGET (obeya_new_board_dialog_new (GTK_WINDOW (parent), workspace));
   else if (g_str_equal (dialog_name, "shortcuts"))
     {
       g_autoptr(GtkBuilder) builder =
@@ -325,6 +385,9 @@ activate_cb (GApplication *app)
     }
 
   gtk_window_present (GTK_WINDOW (dialog));
+  /* Once everything is on screen, open what the dialog opens over itself. */
+  if (then_action != NULL)
+    g_timeout_add_once (500, then_cb, dialog);
 }
 
 int

@@ -9,6 +9,7 @@
 #include <adwaita.h>
 
 #include "obeya-archive-dialog.h"
+#include "obeya-board-settings.h"
 #include "obeya-board.h"
 #include "obeya-card-editor.h"
 #include "obeya-card.h"
@@ -17,7 +18,10 @@
 #include "obeya-history.h"
 #include "obeya-lane.h"
 #include "obeya-link.h"
+#include "obeya-new-board-dialog.h"
+#include "obeya-people-dialog.h"
 #include "obeya-person.h"
+#include "obeya-recurrence-editor.h"
 #include "obeya-recurrence.h"
 #include "obeya-tag-color-button.h"
 #include "obeya-tag.h"
@@ -104,6 +108,18 @@ find_message_dialog (gpointer parent)
   return NULL;
 }
 
+/* What clicking a response button does: respond, then close. */
+static void
+respond (AdwMessageDialog *dialog,
+         const char       *response)
+{
+  g_assert_nonnull (dialog);
+  g_assert_true (adw_message_dialog_has_response (dialog, response));
+  adw_message_dialog_response (dialog, response);
+  gtk_window_close (GTK_WINDOW (dialog));
+  flush ();
+}
+
 static void
 activate_entry (gpointer    row,
                 const char *text)
@@ -126,6 +142,47 @@ static void
 close_and_finalize (gpointer window)
 {
   g_object_ref (window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  flush ();
+  g_assert_finalize_object (window);
+}
+
+/* The action that Escape triggers in @widget (a class key binding). */
+static char *
+escape_action_name (gpointer widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (widget));
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint k = 0; k < g_list_model_get_n_items (G_LIST_MODEL (controller)); k++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), k);
+          g_autofree char *trigger = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+          GtkShortcutAction *action = gtk_shortcut_get_action (shortcut);
+
+          if (g_str_equal (trigger, "Escape") && GTK_IS_NAMED_ACTION (action))
+            return g_strdup (gtk_named_action_get_action_name (GTK_NAMED_ACTION (action)));
+        }
+    }
+  return NULL;
+}
+
+/* Escape is bound to an action that closes @window. */
+static void
+assert_escape_closes (gpointer window)
+{
+  g_autofree char *action = escape_action_name (window);
+
+  g_assert_nonnull (action);
+  g_object_ref (window);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), action, NULL));
+  flush ();
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (window)));
   gtk_window_destroy (GTK_WINDOW (window));
   flush ();
   g_assert_finalize_object (window);
@@ -573,16 +630,14 @@ test_card_editor_archive_delete (Fixture       *f,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "card.delete", NULL));
   dialog = find_message_dialog (editor);
   g_assert_nonnull (dialog);
-  adw_message_dialog_response (dialog, "cancel");
-  flush ();
+  respond (dialog, "cancel");
   g_assert_true (obeya_board_find_card (f->board, obeya_entity_get_id (OBEYA_ENTITY (f->card)))
                  == f->card);
 
   /* Confirmed: deleted, and the editor closes itself. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "card.delete", NULL));
   dialog = find_message_dialog (editor);
-  adw_message_dialog_response (dialog, "delete");
-  flush ();
+  respond (dialog, "delete");
   g_assert_null (obeya_board_find_card (f->board, obeya_entity_get_id (OBEYA_ENTITY (f->card))));
   g_assert_finalize_object (editor);
 
@@ -669,8 +724,7 @@ test_archive_dialog (Fixture       *f,
   confirm = find_message_dialog (dialog);
   g_assert_nonnull (confirm);
   g_assert_cmpstr (adw_message_dialog_get_heading (confirm), ==, "Delete “Invoice 4100 paid”?");
-  adw_message_dialog_response (confirm, "delete");
-  flush ();
+  respond (confirm, "delete");
   g_assert_null (obeya_board_find_card (f->board, obeya_entity_get_id (OBEYA_ENTITY (old))));
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);
 
@@ -712,12 +766,580 @@ test_archive_dialog_many (Fixture       *f,
   close_and_finalize (dialog);
 }
 
+
+/* ---- board settings -------------------------------------------------------- */
+
+#define SETTINGS_CHILD(dialog, name) child (dialog, OBEYA_TYPE_BOARD_SETTINGS, name)
+
+static ObeyaBoardSettings *
+open_settings (Fixture *f)
+{
+  ObeyaBoardSettings *settings = obeya_board_settings_new (f->parent, f->board);
+
+  gtk_window_present (GTK_WINDOW (settings));
+  flush ();
+  return settings;
+}
+
+static void
+test_settings_general (Fixture       *f,
+                       gconstpointer  data)
+{
+  ObeyaBoardSettings *settings = open_settings (f);
+  GtkWidget *name_row = SETTINGS_CHILD (settings, "name_row");
+  AdwComboRow *kind_row = SETTINGS_CHILD (settings, "kind_row");
+  GtkSwitch *wip = SETTINGS_CHILD (settings, "blocked_wip_switch");
+  AdwMessageDialog *confirm;
+
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_row)), ==, "Accounts payable");
+  activate_entry (name_row, "AP team");
+  g_assert_cmpstr (obeya_board_get_name (f->board), ==, "AP team");
+  activate_entry (name_row, "");
+  g_assert_cmpstr (obeya_board_get_name (f->board), ==, "AP team");
+  g_assert_true (gtk_widget_has_css_class (name_row, "error"));
+
+  adw_combo_row_set_selected (kind_row, OBEYA_BOARD_PERSONAL);
+  g_assert_cmpint (obeya_board_get_kind (f->board), ==, OBEYA_BOARD_PERSONAL);
+  gtk_switch_set_active (wip, TRUE);
+  g_assert_true (obeya_board_get_blocked_counts_wip (f->board));
+
+  g_assert_true (undo (f));
+  g_assert_false (gtk_switch_get_active (wip));
+  g_assert_true (undo (f));
+  g_assert_cmpuint (adw_combo_row_get_selected (kind_row), ==, OBEYA_BOARD_TEAM);
+  g_assert_true (undo (f));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_row)), ==, "Accounts payable");
+
+  /* Archive asks; restore does not. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (settings), "settings.archive-board", NULL));
+  confirm = find_message_dialog (settings);
+  g_assert_nonnull (confirm);
+  respond (confirm, "archive");
+  g_assert_true (obeya_board_get_archived (f->board));
+  g_assert_cmpstr (gtk_button_get_label (SETTINGS_CHILD (settings, "archive_button")), ==, "_Restore");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (settings), "settings.archive-board", NULL));
+  g_assert_false (obeya_board_get_archived (f->board));
+  g_assert_null (find_message_dialog (settings));
+
+  assert_escape_closes (settings);
+}
+
+static void
+test_settings_delete_board (Fixture       *f,
+                            gconstpointer  data)
+{
+  ObeyaBoardSettings *settings = open_settings (f);
+  AdwMessageDialog *confirm;
+
+  g_object_ref (settings);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (settings), "settings.delete-board", NULL));
+  confirm = find_message_dialog (settings);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (confirm), "2 cards"));
+  respond (confirm, "delete");
+  g_assert_cmpuint (g_list_model_get_n_items (obeya_workspace_get_boards (f->ws)), ==, 0);
+  /* Nothing left to set: the window closed itself. */
+  g_assert_finalize_object (settings);
+  g_assert_true (undo (f));
+  g_assert_cmpuint (g_list_model_get_n_items (obeya_workspace_get_boards (f->ws)), ==, 1);
+}
+
+static void
+test_settings_columns (Fixture       *f,
+                       gconstpointer  data)
+{
+  ObeyaBoardSettings *settings = open_settings (f);
+  GtkWidget *list = SETTINGS_CHILD (settings, "columns_list");
+  GListModel *columns = obeya_board_get_columns (f->board);
+  g_autoptr(GPtrArray) rows = list_rows (list);
+  AdwMessageDialog *confirm;
+  AdwComboRow *target;
+  GtkSpinButton *spin;
+  AdwEntryRow *name;
+  AdwComboRow *role;
+  GtkEntry *entry;
+
+  g_assert_cmpuint (rows->len, ==, 5);
+  g_assert_cmpstr (adw_preferences_row_get_title (rows->pdata[2]), ==, "In progress");
+  g_assert_cmpstr (adw_expander_row_get_subtitle (rows->pdata[2]), ==,
+                   "In progress (committed) · no limit · 2 cards");
+
+  /* Name, role and WIP limit through the row's widgets. */
+  name = find_descendant (rows->pdata[2], ADW_TYPE_ENTRY_ROW);
+  activate_entry (name, "Doing");
+  g_assert_cmpstr (obeya_column_get_name (f->col[2]), ==, "Doing");
+  spin = find_descendant (rows->pdata[2], GTK_TYPE_SPIN_BUTTON);
+  gtk_spin_button_set_value (spin, 3);
+  g_assert_cmpuint (obeya_column_get_wip_limit (f->col[2]), ==, 3);
+  role = find_descendant (rows->pdata[1], ADW_TYPE_COMBO_ROW);
+  adw_combo_row_set_selected (role, OBEYA_COLUMN_ROLE_ACTIVE);
+  g_assert_cmpint (obeya_column_get_role (f->col[1]), ==, OBEYA_COLUMN_ROLE_ACTIVE);
+  g_assert_cmpstr (adw_expander_row_get_subtitle (rows->pdata[2]), ==,
+                   "In progress (committed) · limit 3 · 2 cards");
+
+  /* Reorder. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (settings), "settings.column-left", "s",
+                                             obeya_entity_get_id (OBEYA_ENTITY (f->col[3]))));
+  g_assert_true (column_at (f->board, 2) == f->col[3]);
+  g_ptr_array_unref (rows);
+  rows = list_rows (list);
+  g_assert_cmpstr (adw_preferences_row_get_title (rows->pdata[2]), ==, "Review");
+  g_assert_true (undo (f));
+  g_assert_true (column_at (f->board, 2) == f->col[2]);
+
+  /* Delete "Doing" (2 cards), moving its cards to Review. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (settings), "settings.delete-column", "s",
+                                             obeya_entity_get_id (OBEYA_ENTITY (f->col[2]))));
+  confirm = find_message_dialog (settings);
+  g_assert_nonnull (confirm);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (confirm), "“Doing” holds 2 cards"));
+  target = find_descendant (adw_message_dialog_get_extra_child (confirm), ADW_TYPE_COMBO_ROW);
+  adw_combo_row_set_selected (target, 2);  /* Backlog, Ready, Review, Done */
+  respond (confirm, "move");
+  g_assert_cmpuint (g_list_model_get_n_items (columns), ==, 4);
+  g_assert_true (obeya_card_get_column (f->card) == f->col[3]);
+  g_assert_cmpuint (obeya_column_get_n_cards (f->col[3]), ==, 2);
+  g_ptr_array_unref (rows);
+  rows = list_rows (list);
+  g_assert_cmpuint (rows->len, ==, 4);
+
+  g_assert_true (undo (f));
+  g_assert_true (obeya_card_get_column (f->card) == f->col[2]);
+  g_ptr_array_unref (rows);
+  rows = list_rows (list);
+  g_assert_cmpuint (rows->len, ==, 5);
+  g_assert_cmpstr (adw_preferences_row_get_title (rows->pdata[2]), ==, "Doing");
+
+  /* Or archive them. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (settings), "settings.delete-column", "s",
+                                             obeya_entity_get_id (OBEYA_ENTITY (f->col[2]))));
+  respond (find_message_dialog (settings), "archive");
+  g_assert_true (obeya_card_get_archived (f->card));
+  g_assert_cmpuint (g_list_model_get_n_items (obeya_board_get_archived_cards (f->board)), ==, 2);
+  g_assert_true (undo (f));
+  g_assert_false (obeya_card_get_archived (f->card));
+
+  /* Add a column: it goes before Done, with its row open. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (settings), "settings.add-column", NULL));
+  confirm = find_message_dialog (settings);
+  entry = GTK_ENTRY (adw_message_dialog_get_extra_child (confirm));
+  g_assert_false (adw_message_dialog_get_response_enabled (confirm, "add"));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Approval");
+  g_assert_true (adw_message_dialog_get_response_enabled (confirm, "add"));
+  respond (confirm, "add");
+  g_assert_cmpuint (g_list_model_get_n_items (columns), ==, 6);
+  g_assert_cmpstr (obeya_column_get_name (column_at (f->board, 4)), ==, "Approval");
+  g_ptr_array_unref (rows);
+  rows = list_rows (list);
+  g_assert_true (adw_expander_row_get_expanded (rows->pdata[4]));
+
+  close_and_finalize (settings);
+}
+
+static void
+test_settings_lanes (Fixture       *f,
+                     gconstpointer  data)
+{
+  ObeyaBoardSettings *settings = open_settings (f);
+  GtkWidget *list = SETTINGS_CHILD (settings, "lanes_list");
+  AdwPreferencesGroup *group = SETTINGS_CHILD (settings, "lanes_group");
+  GListModel *lanes = obeya_board_get_lanes (f->board);
+  g_autoptr(GPtrArray) rows = NULL;
+  AdwMessageDialog *confirm;
+  g_autoptr(ObeyaLane) expedite = NULL;
+  g_autoptr(ObeyaLane) standard = NULL;
+
+  g_assert_false (gtk_widget_get_visible (list));
+  g_assert_nonnull (strstr (adw_preferences_group_get_description (group), "“Standard”"));
+
+  /* The first lane explains the "Standard" lane. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (settings), "settings.add-lane", NULL));
+  confirm = find_message_dialog (settings);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (confirm), "“Standard”"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (confirm), "2 cards"));
+  gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (confirm)), "Expedite");
+  respond (confirm, "add");
+  g_assert_cmpuint (g_list_model_get_n_items (lanes), ==, 2);
+  expedite = g_list_model_get_item (lanes, 0);
+  standard = g_list_model_get_item (lanes, 1);
+  g_assert_cmpstr (obeya_lane_get_name (expedite), ==, "Expedite");
+  g_assert_cmpstr (obeya_lane_get_name (standard), ==, "Standard");
+  g_assert_true (obeya_card_get_lane (f->card) == standard);
+  g_assert_true (gtk_widget_get_visible (list));
+  rows = list_rows (list);
+  g_assert_cmpuint (rows->len, ==, 2);
+  g_assert_cmpstr (adw_expander_row_get_subtitle (rows->pdata[1]), ==, "no limit · 2 cards");
+
+  /* Deleting "Standard" asks where its cards go. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (settings), "settings.delete-lane", "s",
+                                             obeya_entity_get_id (OBEYA_ENTITY (standard))));
+  confirm = find_message_dialog (settings);
+  g_assert_nonnull (adw_message_dialog_get_extra_child (confirm));
+  respond (confirm, "move");
+  g_assert_cmpuint (g_list_model_get_n_items (lanes), ==, 1);
+  g_assert_true (obeya_card_get_lane (f->card) == expedite);
+
+  /* Deleting the last one says the board goes back to none. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (settings), "settings.delete-lane", "s",
+                                             obeya_entity_get_id (OBEYA_ENTITY (expedite))));
+  confirm = find_message_dialog (settings);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (confirm), "last swimlane"));
+  respond (confirm, "delete");
+  g_assert_cmpuint (g_list_model_get_n_items (lanes), ==, 0);
+  g_assert_null (obeya_card_get_lane (f->card));
+  g_assert_false (gtk_widget_get_visible (list));
+
+  g_assert_true (undo (f));
+  g_assert_true (undo (f));
+  g_assert_true (obeya_card_get_lane (f->card) == standard);
+  g_ptr_array_unref (rows);
+  rows = list_rows (list);
+  g_assert_cmpuint (rows->len, ==, 2);
+
+  close_and_finalize (settings);
+}
+
+#define RECURRENCE_CHILD(editor, name) child (editor, OBEYA_TYPE_RECURRENCE_EDITOR, name)
+
+static void
+test_settings_recurrence (Fixture       *f,
+                          gconstpointer  data)
+{
+  ObeyaBoardSettings *settings = open_settings (f);
+  GListModel *recurrences = obeya_board_get_recurrences (f->board);
+  g_autoptr(GPtrArray) rows = NULL;
+  ObeyaRecurrenceEditor *editor;
+  ObeyaRecurrence *recurrence;
+  GtkTextBuffer *checklist;
+  g_autofree char *escape = NULL;
+
+  /* Add: a weekly card on today's weekday (a Monday), opened for editing. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (settings), "settings.add-recurrence", NULL));
+  flush ();
+  g_assert_cmpuint (g_list_model_get_n_items (recurrences), ==, 1);
+  recurrence = g_list_model_get_item (recurrences, 0);
+  g_object_unref (recurrence);
+  g_assert_cmpint (obeya_recurrence_get_kind (recurrence), ==, OBEYA_RECURRENCE_WEEKLY);
+  g_assert_cmpuint (obeya_recurrence_get_weekdays (recurrence), ==, 1);
+  editor = find_descendant (GTK_WIDGET (settings), OBEYA_TYPE_RECURRENCE_EDITOR);
+  g_assert_nonnull (editor);
+  g_assert_true (obeya_recurrence_editor_get_recurrence (editor) == recurrence);
+  g_assert_cmpstr (gtk_label_get_label (RECURRENCE_CHILD (editor, "next_label")), ==, "Today");
+
+  activate_entry (RECURRENCE_CHILD (editor, "title_row"), "Month-end close");
+  g_assert_cmpstr (obeya_recurrence_get_title (recurrence), ==, "Month-end close");
+  adw_combo_row_set_selected (RECURRENCE_CHILD (editor, "kind_row"), OBEYA_RECURRENCE_MONTHLY_WORKDAY);
+  g_assert_cmpint (obeya_recurrence_get_kind (recurrence), ==, OBEYA_RECURRENCE_MONTHLY_WORKDAY);
+  g_assert_true (gtk_widget_get_visible (RECURRENCE_CHILD (editor, "nth_row")));
+  g_assert_false (gtk_widget_get_visible (RECURRENCE_CHILD (editor, "weekdays_row")));
+  gtk_spin_button_set_value (RECURRENCE_CHILD (editor, "nth_spin"), 3);
+  g_assert_cmpuint (obeya_recurrence_get_nth (recurrence), ==, 3);
+  /* The 3rd working day of November 2026 is Wednesday the 4th. */
+  g_assert_cmpstr (gtk_label_get_label (RECURRENCE_CHILD (editor, "next_label")), ==,
+                   "Wednesday, 4 November 2026");
+
+  checklist = gtk_text_view_get_buffer (RECURRENCE_CHILD (editor, "checklist_view"));
+  gtk_text_buffer_set_text (checklist, "Accruals\n\n  Sign-off  \n", -1);
+  obeya_recurrence_editor_commit (editor);
+  g_assert_cmpuint (g_strv_length ((char **) obeya_recurrence_get_checklist (recurrence)), ==, 2);
+  g_assert_cmpstr (obeya_recurrence_get_checklist (recurrence)[1], ==, "Sign-off");
+
+  /* Assign through the expander's check rows (the first is Ana's). */
+  gtk_check_button_set_active (find_descendant (RECURRENCE_CHILD (editor, "assignees_row"),
+                                                GTK_TYPE_CHECK_BUTTON), TRUE);
+  g_assert_cmpstr (obeya_recurrence_get_assignees (recurrence)[0], ==,
+                   obeya_entity_get_id (OBEYA_ENTITY (f->ana)));
+
+  gtk_switch_set_active (RECURRENCE_CHILD (editor, "paused_switch"), TRUE);
+  g_assert_true (obeya_recurrence_get_paused (recurrence));
+  g_assert_cmpstr (gtk_label_get_label (RECURRENCE_CHILD (editor, "next_label")), ==,
+                   "None while paused");
+
+  /* Undo follows in the editor. */
+  g_assert_true (undo (f));  /* paused */
+  g_assert_false (gtk_switch_get_active (RECURRENCE_CHILD (editor, "paused_switch")));
+  g_assert_true (undo (f));  /* assignee */
+  g_assert_true (undo (f));  /* checklist */
+  g_assert_true (undo (f));  /* nth */
+  g_assert_cmpfloat (gtk_spin_button_get_value (RECURRENCE_CHILD (editor, "nth_spin")), ==, 1);
+  g_assert_true (undo (f));  /* kind */
+  g_assert_true (gtk_widget_get_visible (RECURRENCE_CHILD (editor, "weekdays_row")));
+
+  /* The list on the page describes it. */
+  rows = list_rows (SETTINGS_CHILD (settings, "recurring_list"));
+  g_assert_cmpuint (rows->len, ==, 1);
+  g_assert_cmpstr (adw_preferences_row_get_title (rows->pdata[0]), ==, "Month-end close");
+  g_assert_cmpstr (adw_action_row_get_subtitle (rows->pdata[0]), ==, "Every Monday · next today");
+
+  /* Escape leaves the subpage first. */
+  escape = escape_action_name (settings);
+  g_assert_cmpstr (escape, ==, "settings.escape");
+
+  /* Remove asks, and closes the subpage. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "recurrence.remove", NULL));
+  respond (find_message_dialog (settings), "remove");
+  g_assert_cmpuint (g_list_model_get_n_items (recurrences), ==, 0);
+  g_assert_null (find_descendant (GTK_WIDGET (settings), OBEYA_TYPE_RECURRENCE_EDITOR));
+  g_assert_true (undo (f));
+  g_assert_cmpuint (g_list_model_get_n_items (recurrences), ==, 1);
+
+  close_and_finalize (settings);
+}
+
+/* ---- people and tags ----------------------------------------------------------- */
+
+#define PEOPLE_CHILD(dialog, name) child (dialog, OBEYA_TYPE_PEOPLE_DIALOG, name)
+#define KEY "file:///tmp/ap.obeya"
+
+static void
+test_people_dialog (Fixture       *f,
+                    gconstpointer  data)
+{
+  ObeyaPeopleDialog *dialog = obeya_people_dialog_new (f->parent, f->ws, KEY);
+  GtkWidget *people = PEOPLE_CHILD (dialog, "people_list");
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GSettings) settings = g_settings_new ("org.obeya.Obeya");
+  AdwMessageDialog *confirm;
+  g_autofree char *me = NULL;
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  flush ();
+  rows = list_rows (people);
+  g_assert_cmpuint (rows->len, ==, 3);  /* Ana, Kim, add */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (rows->pdata[0])), ==, "Ana López");
+  g_assert_cmpstr (gtk_label_get_label (g_object_get_data (rows->pdata[0], "obeya-count")), ==,
+                   "1 card");
+
+  /* Rename. */
+  activate_entry (rows->pdata[0], "Ana López García");
+  g_assert_cmpstr (obeya_person_get_name (f->ana), ==, "Ana López García");
+
+  /* Add; a name already taken is refused. */
+  activate_entry (PEOPLE_CHILD (dialog, "add_person_row"), "Kim Park");
+  g_assert_cmpuint (g_list_model_get_n_items (obeya_workspace_get_people (f->ws)), ==, 2);
+  g_assert_true (gtk_widget_has_css_class (PEOPLE_CHILD (dialog, "add_person_row"), "error"));
+  activate_entry (PEOPLE_CHILD (dialog, "add_person_row"), "Lee Chen");
+  g_assert_cmpuint (g_list_model_get_n_items (obeya_workspace_get_people (f->ws)), ==, 3);
+  g_ptr_array_unref (rows);
+  rows = list_rows (people);
+  g_assert_cmpuint (rows->len, ==, 4);
+
+  /* This is me: kept in GSettings for this workspace only. */
+  adw_combo_row_set_selected (PEOPLE_CHILD (dialog, "me_row"), 2);  /* Nobody, Ana, Kim */
+  me = obeya_people_dialog_dup_me (KEY);
+  g_assert_cmpstr (me, ==, obeya_entity_get_id (OBEYA_ENTITY (f->kim)));
+  g_assert_null (obeya_people_dialog_dup_me ("file:///elsewhere.obeya"));
+  {
+    g_autoptr(GVariant) map = g_settings_get_value (settings, "workspace-me");
+    g_assert_cmpuint (g_variant_n_children (map), ==, 1);
+  }
+  adw_combo_row_set_selected (PEOPLE_CHILD (dialog, "me_row"), 0);
+  g_clear_pointer (&me, g_free);
+  me = obeya_people_dialog_dup_me (KEY);
+  g_assert_null (me);
+
+  /* Removing Ana says she is on one card, and unassigns her. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "people.remove-person", "s",
+                                             obeya_entity_get_id (OBEYA_ENTITY (f->ana))));
+  confirm = find_message_dialog (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (confirm), ==, "Remove Ana López García?");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (confirm), "is assigned to 1 card;"));
+  respond (confirm, "remove");
+  g_assert_cmpuint (g_list_model_get_n_items (obeya_workspace_get_people (f->ws)), ==, 2);
+  g_ptr_array_unref (rows);
+  rows = list_rows (people);
+  g_assert_cmpuint (rows->len, ==, 3);
+  g_assert_true (undo (f));
+  g_ptr_array_unref (rows);
+  rows = list_rows (people);
+  g_assert_cmpuint (rows->len, ==, 4);
+  g_assert_cmpstr (gtk_label_get_label (g_object_get_data (rows->pdata[0], "obeya-count")), ==,
+                   "1 card");
+
+  /* Tags: add with a colour, recolour, remove. */
+  obeya_tag_color_button_set_color (PEOPLE_CHILD (dialog, "add_tag_color"), "purple");
+  activate_entry (PEOPLE_CHILD (dialog, "add_tag_row"), "Month-end");
+  g_assert_cmpstr (obeya_tag_get_color (obeya_workspace_find_tag_by_name (f->ws, "Month-end")), ==,
+                   "purple");
+  g_ptr_array_unref (rows);
+  rows = list_rows (PEOPLE_CHILD (dialog, "tags_list"));
+  g_assert_cmpuint (rows->len, ==, 3);
+  obeya_tag_color_button_set_color (find_descendant (rows->pdata[0], OBEYA_TYPE_TAG_COLOR_BUTTON),
+                                    "blue");
+  g_assert_cmpstr (obeya_tag_get_color (f->urgent), ==, "blue");
+  g_assert_true (undo (f));
+  g_assert_cmpstr (obeya_tag_get_color (f->urgent), ==, "red");
+  g_assert_cmpstr (obeya_tag_color_button_get_color (find_descendant (rows->pdata[0],
+                                                                      OBEYA_TYPE_TAG_COLOR_BUTTON)),
+                   ==, "red");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "people.remove-tag", "s",
+                                             obeya_entity_get_id (OBEYA_ENTITY (f->urgent))));
+  confirm = find_message_dialog (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_body (confirm), ==,
+                   "No card has this tag. You can undo this.");
+  respond (confirm, "remove");
+  g_assert_null (obeya_workspace_find_tag_by_name (f->ws, "Urgent"));
+
+  assert_escape_closes (dialog);
+}
+
+static void
+test_people_dialog_no_key (Fixture       *f,
+                           gconstpointer  data)
+{
+  ObeyaPeopleDialog *dialog = obeya_people_dialog_new (f->parent, f->ws, NULL);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  flush ();
+  /* Without a workspace key there is nothing to remember "me" by. */
+  g_assert_false (gtk_widget_get_visible (PEOPLE_CHILD (dialog, "me_group")));
+  close_and_finalize (dialog);
+}
+
+/* ---- new board -------------------------------------------------------------- */
+
+#define NEW_BOARD_CHILD(dialog, name) child (dialog, OBEYA_TYPE_NEW_BOARD_DIALOG, name)
+
+static void
+board_created_cb (ObeyaNewBoardDialog *dialog,
+                  ObeyaBoard          *board,
+                  ObeyaBoard         **out)
+{
+  *out = board;
+}
+
+static void
+test_new_board (Fixture       *f,
+                gconstpointer  data)
+{
+  ObeyaNewBoardDialog *dialog = obeya_new_board_dialog_new (f->parent, f->ws);
+  ObeyaBoard *created = NULL;
+  GListModel *boards = obeya_workspace_get_boards (f->ws);
+
+  g_object_ref (dialog);
+  g_signal_connect (dialog, "board-created", G_CALLBACK (board_created_cb), &created);
+  gtk_window_present (GTK_WINDOW (dialog));
+  flush ();
+
+  /* No name, no board. */
+  g_assert_false (gtk_widget_get_sensitive (NEW_BOARD_CHILD (dialog, "create_button")));
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "new-board.create", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (boards), ==, 1);
+  gtk_editable_set_text (GTK_EDITABLE (NEW_BOARD_CHILD (dialog, "name_row")), "My tasks");
+
+  /* A personal board suggests the personal template. */
+  adw_combo_row_set_selected (NEW_BOARD_CHILD (dialog, "kind_row"), OBEYA_BOARD_PERSONAL);
+  g_assert_true (gtk_check_button_get_active (NEW_BOARD_CHILD (dialog, "personal_check")));
+  g_assert_cmpstr (adw_action_row_get_subtitle (NEW_BOARD_CHILD (dialog, "personal_row")), ==,
+                   "To do, Doing (limit 3), Done");
+  g_assert_true (gtk_widget_get_sensitive (NEW_BOARD_CHILD (dialog, "create_button")));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "new-board.create", NULL));
+  flush ();
+  g_assert_cmpuint (g_list_model_get_n_items (boards), ==, 2);
+  g_assert_nonnull (created);
+  g_assert_true (g_list_model_get_item (boards, 1) == (gpointer) created);
+  g_object_unref (created);
+  g_assert_cmpstr (obeya_board_get_name (created), ==, "My tasks");
+  g_assert_cmpint (obeya_board_get_kind (created), ==, OBEYA_BOARD_PERSONAL);
+  g_assert_cmpuint (g_list_model_get_n_items (obeya_board_get_columns (created)), ==, 3);
+  g_assert_cmpstr (obeya_history_get_undo_label (f->history), ==, "Add board");
+
+  /* It closed itself, and is freed. */
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_finalize_object (dialog);
+  g_assert_true (undo (f));
+  g_assert_cmpuint (g_list_model_get_n_items (boards), ==, 1);
+}
+
+static void
+test_new_board_template (Fixture       *f,
+                         gconstpointer  data)
+{
+  ObeyaNewBoardDialog *dialog = obeya_new_board_dialog_new (f->parent, f->ws);
+  ObeyaBoard *created = NULL;
+
+  g_signal_connect (dialog, "board-created", G_CALLBACK (board_created_cb), &created);
+  gtk_window_present (GTK_WINDOW (dialog));
+  flush ();
+  /* Once a template is chosen, the kind no longer changes it. */
+  gtk_check_button_set_active (NEW_BOARD_CHILD (dialog, "empty_check"), TRUE);
+  adw_combo_row_set_selected (NEW_BOARD_CHILD (dialog, "kind_row"), OBEYA_BOARD_PERSONAL);
+  g_assert_true (gtk_check_button_get_active (NEW_BOARD_CHILD (dialog, "empty_check")));
+  activate_entry (NEW_BOARD_CHILD (dialog, "name_row"), "Scratch");
+  flush ();
+  g_assert_nonnull (created);
+  g_assert_cmpuint (g_list_model_get_n_items (obeya_board_get_columns (created)), ==, 0);
+
+  dialog = obeya_new_board_dialog_new (f->parent, f->ws);
+  assert_escape_closes (dialog);
+}
+
+/* ---- shortcuts window ------------------------------------------------------ */
+
+static void
+collect_accelerators (GtkWidget *widget,
+                      GString   *out)
+{
+  if (GTK_IS_SHORTCUTS_SHORTCUT (widget))
+    {
+      g_autofree char *accelerator = NULL;
+
+      g_object_get (widget, "accelerator", &accelerator, NULL);
+      g_string_append_printf (out, "%s;", accelerator);
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    collect_accelerators (c, out);
+}
+
+static void
+test_shortcuts_window (void)
+{
+  /* Where GtkApplication looks for it (resource-base-path /org/obeya/Obeya). */
+  g_autoptr(GtkBuilder) builder =
+    gtk_builder_new_from_resource ("/org/obeya/Obeya/gtk/help-overlay.ui");
+  GObject *window = gtk_builder_get_object (builder, "help_overlay");
+  g_autoptr(GString) accelerators = g_string_new (";");
+  static const char * const expected[] = {
+    "<Primary>z", "<Primary><Shift>z", "<Primary>f", "<Primary>o", "<Primary>n",
+    "<Primary><Shift>n", "F11", "<Primary>question", "<Primary>q", "Return", "<Primary>Left",
+    "<Primary>Right", "<Primary>Up", "<Primary>Down", "<Alt>Up", "<Alt>Down", "b", "a", "Delete",
+    "<Primary>Page_Up", "<Primary>Page_Down",
+  };
+
+  g_assert_true (GTK_IS_SHORTCUTS_WINDOW (window));
+  collect_accelerators (GTK_WIDGET (window), accelerators);
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autofree char *needle = g_strdup_printf (";%s;", expected[i]);
+
+      if (strstr (accelerators->str, needle) == NULL)
+        g_error ("shortcut %s is missing from the shortcuts window", expected[i]);
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_escape_closes_editor_and_archive (Fixture       *f,
+                                       gconstpointer  data)
+{
+  ObeyaCardEditor *editor = open_editor (f);
+  ObeyaArchiveDialog *archive;
+
+  assert_escape_closes (editor);
+  archive = obeya_archive_dialog_new (f->parent, f->board);
+  gtk_window_present (GTK_WINDOW (archive));
+  flush ();
+  assert_escape_closes (archive);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
+  /* Transitions (subpages, popovers) finish at once. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
 #define ADD(path, fn) g_test_add ("/dialogs/" path, Fixture, NULL, fixture_setup, fn, fixture_teardown)
   ADD ("card-editor/title", test_card_editor_title);
@@ -731,7 +1353,18 @@ main (int   argc,
   ADD ("card-editor/board-deleted", test_card_editor_board_deleted);
   ADD ("archive/restore-delete-search", test_archive_dialog);
   ADD ("archive/many", test_archive_dialog_many);
+  ADD ("settings/general", test_settings_general);
+  ADD ("settings/delete-board", test_settings_delete_board);
+  ADD ("settings/columns", test_settings_columns);
+  ADD ("settings/lanes", test_settings_lanes);
+  ADD ("settings/recurrence", test_settings_recurrence);
+  ADD ("people/people-tags-me", test_people_dialog);
+  ADD ("people/no-key", test_people_dialog_no_key);
+  ADD ("new-board/create", test_new_board);
+  ADD ("new-board/template", test_new_board_template);
+  ADD ("escape", test_escape_closes_editor_and_archive);
 #undef ADD
+  g_test_add_func ("/dialogs/shortcuts-window", test_shortcuts_window);
 
   return g_test_run ();
 }

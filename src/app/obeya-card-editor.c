@@ -124,75 +124,6 @@ can_edit (ObeyaCardEditor *self)
   return self->updating == 0 && self->card != NULL && card_is_alive (self);
 }
 
-/* Sets @editable to @value when the model's value changed since it was last
- * shown, so that text being typed is not replaced by unrelated refreshes. */
-static void
-sync_editable (GtkEditable  *editable,
-               char        **shown,
-               const char   *value)
-{
-  if (value == NULL)
-    value = "";
-  if (g_strcmp0 (*shown, value) == 0)
-    return;
-  obeya_set_str (shown, value);
-  if (g_strcmp0 (gtk_editable_get_text (editable), value) != 0)
-    gtk_editable_set_text (editable, value);
-}
-
-static gpointer
-row_get_object (gpointer row)
-{
-  return g_object_get_data (G_OBJECT (row), "obeya-object");
-}
-
-static void
-row_set_object (gpointer row,
-                gpointer object)
-{
-  g_object_set_data_full (G_OBJECT (row), "obeya-object", g_object_ref (object), g_object_unref);
-}
-
-/* Whether @rows hold exactly the items of @model, in order. */
-static gboolean
-rows_match_model (GPtrArray  *rows,
-                  GListModel *model)
-{
-  guint n = g_list_model_get_n_items (model);
-
-  if (rows->len != n)
-    return FALSE;
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GObject) item = g_list_model_get_item (model, i);
-
-      if (row_get_object (rows->pdata[i]) != item)
-        return FALSE;
-    }
-  return TRUE;
-}
-
-/* The entity with @id in @model (kept alive by the model), and its position. */
-static gpointer
-find_by_id (GListModel *model,
-            const char *id,
-            guint      *position)
-{
-  guint n = g_list_model_get_n_items (model);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(ObeyaEntity) entity = g_list_model_get_item (model, i);
-
-      if (g_strcmp0 (obeya_entity_get_id (entity), id) == 0)
-        {
-          *position = i;
-          return entity;
-        }
-    }
-  return NULL;
-}
-
 static void
 remove_rows_from_list (GPtrArray  *rows,
                        GtkListBox *list)
@@ -200,67 +131,6 @@ remove_rows_from_list (GPtrArray  *rows,
   for (guint i = 0; i < rows->len; i++)
     gtk_list_box_remove (list, rows->pdata[i]);
   g_ptr_array_set_size (rows, 0);
-}
-
-static void
-remove_rows_from_expander (GPtrArray      *rows,
-                           AdwExpanderRow *expander)
-{
-  for (guint i = 0; i < rows->len; i++)
-    adw_expander_row_remove (expander, rows->pdata[i]);
-  g_ptr_array_set_size (rows, 0);
-}
-
-/* Inserts @row into the list that holds @anchor (an expander's or a plain
- * list), just before @anchor, so that "add" rows stay last. */
-static void
-insert_before (GtkWidget *anchor,
-               GtkWidget *row)
-{
-  GtkWidget *list = gtk_widget_get_parent (anchor);
-
-  gtk_list_box_insert (GTK_LIST_BOX (list), row,
-                       gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (anchor)));
-}
-
-static void
-fill_names (GtkStringList *list,
-            GListModel    *model)
-{
-  guint n = g_list_model_get_n_items (model);
-  guint old = g_list_model_get_n_items (G_LIST_MODEL (list));
-  gboolean same = n == old;
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GObject) item = g_list_model_get_item (model, i);
-      char *name = NULL;
-
-      g_object_get (item, "name", &name, NULL);
-      if (same && g_strcmp0 (name, gtk_string_list_get_string (list, i)) != 0)
-        same = FALSE;
-      g_ptr_array_add (names, name ? name : g_strdup (""));
-    }
-  g_ptr_array_add (names, NULL);
-  if (!same)
-    gtk_string_list_splice (list, 0, old, (const char * const *) names->pdata);
-}
-
-static guint
-position_in (GListModel *model,
-             gpointer    item)
-{
-  guint n = g_list_model_get_n_items (model);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GObject) other = g_list_model_get_item (model, i);
-
-      if (other == item)
-        return i;
-    }
-  return GTK_INVALID_LIST_POSITION;
 }
 
 /* ---- title and description ------------------------------------------------ */
@@ -347,7 +217,7 @@ refresh_text (ObeyaCardEditor *self)
   const char *title = obeya_card_get_title (self->card);
   const char *description = obeya_card_get_description (self->card);
 
-  sync_editable (GTK_EDITABLE (self->title_row), &self->shown_title, title);
+  obeya_sync_editable (GTK_EDITABLE (self->title_row), &self->shown_title, title);
   adw_window_title_set_title (self->window_title, title);
   adw_window_title_set_subtitle (self->window_title, obeya_board_get_name (self->board));
   gtk_window_set_title (GTK_WINDOW (self), title);
@@ -415,12 +285,12 @@ refresh_place (ObeyaCardEditor *self)
   GListModel *lanes = obeya_board_get_lanes (self->board);
   gboolean archived = obeya_card_get_archived (self->card);
 
-  fill_names (self->columns, columns);
-  fill_names (self->lanes, lanes);
+  obeya_string_list_set_names (self->columns, columns);
+  obeya_string_list_set_names (self->lanes, lanes);
   adw_combo_row_set_selected (self->column_row,
-                              position_in (columns, obeya_card_get_column (self->card)));
+                              obeya_model_find (columns, obeya_card_get_column (self->card)));
   adw_combo_row_set_selected (self->lane_row,
-                              position_in (lanes, obeya_card_get_lane (self->card)));
+                              obeya_model_find (lanes, obeya_card_get_lane (self->card)));
   gtk_widget_set_visible (GTK_WIDGET (self->lane_row), g_list_model_get_n_items (lanes) > 0);
   gtk_widget_set_sensitive (GTK_WIDGET (self->column_row), !archived);
   gtk_widget_set_sensitive (GTK_WIDGET (self->lane_row), !archived);
@@ -607,7 +477,7 @@ refresh_blocked (ObeyaCardEditor *self)
   gtk_switch_set_active (self->blocked_switch, blocked || self->block_pending);
   gtk_widget_set_visible (GTK_WIDGET (self->reason_row), blocked || self->block_pending);
   if (blocked)
-    sync_editable (GTK_EDITABLE (self->reason_row), &self->shown_reason,
+    obeya_sync_editable (GTK_EDITABLE (self->reason_row), &self->shown_reason,
                    obeya_card_get_blocked_reason (self->card));
   else
     g_clear_pointer (&self->shown_reason, g_free);
@@ -640,7 +510,7 @@ static void
 person_toggled_cb (GtkCheckButton  *check,
                    ObeyaCardEditor *self)
 {
-  ObeyaEntity *person = row_get_object (check);
+  ObeyaEntity *person = obeya_row_get_object (check);
 
   if (!can_edit (self))
     return;
@@ -652,30 +522,12 @@ static void
 tag_toggled_cb (GtkCheckButton  *check,
                 ObeyaCardEditor *self)
 {
-  ObeyaEntity *tag = row_get_object (check);
+  ObeyaEntity *tag = obeya_row_get_object (check);
 
   if (!can_edit (self))
     return;
   set_listed (self, "tags", obeya_entity_get_id (tag), gtk_check_button_get_active (check),
               gtk_check_button_get_active (check) ? _("Add tag to card") : _("Remove tag from card"));
-}
-
-static GtkWidget *
-new_check_row (ObeyaCardEditor *self,
-               gpointer         object,
-               GCallback        toggled)
-{
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *check = gtk_check_button_new ();
-
-  gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-  row_set_object (row, object);
-  row_set_object (check, object);
-  g_object_set_data (G_OBJECT (row), "obeya-check", check);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
-  g_signal_connect_object (check, "toggled", toggled, self, 0);
-  return row;
 }
 
 static void
@@ -731,92 +583,17 @@ add_tag_activated_cb (ObeyaCardEditor *self)
   obeya_tag_color_button_set_color (self->add_tag_color, obeya_tag_color_suggest (self->workspace));
 }
 
-static char *
-join_names (GListModel         *model,
-            const char * const *ids,
-            const char         *none)
-{
-  g_autoptr(GString) names = g_string_new (NULL);
-  guint n = g_list_model_get_n_items (model);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(ObeyaEntity) entity = g_list_model_get_item (model, i);
-      g_autofree char *name = NULL;
-
-      if (ids == NULL || !g_strv_contains (ids, obeya_entity_get_id (entity)))
-        continue;
-      g_object_get (entity, "name", &name, NULL);
-      if (names->len > 0)
-        g_string_append (names, ", ");
-      g_string_append (names, name);
-    }
-  return names->len > 0 ? g_string_free (g_steal_pointer (&names), FALSE) : g_strdup (none);
-}
-
 static void
 refresh_people_and_tags (ObeyaCardEditor *self)
 {
-  GListModel *people = obeya_workspace_get_people (self->workspace);
-  GListModel *tags = obeya_workspace_get_tags (self->workspace);
-  const char * const *assignees = obeya_card_get_assignees (self->card);
-  const char * const *card_tags = obeya_card_get_tags (self->card);
-  g_autofree char *people_text = join_names (people, assignees, _("Nobody"));
-  g_autofree char *tags_text = join_names (tags, card_tags, _("None"));
-
-  if (!rows_match_model (self->person_rows, people))
-    {
-      remove_rows_from_expander (self->person_rows, self->assignees_row);
-      for (guint i = 0; i < g_list_model_get_n_items (people); i++)
-        {
-          g_autoptr(ObeyaPerson) person = g_list_model_get_item (people, i);
-          GtkWidget *row = new_check_row (self, person, G_CALLBACK (person_toggled_cb));
-
-          insert_before (GTK_WIDGET (self->add_person_row), row);
-          g_ptr_array_add (self->person_rows, row);
-        }
-    }
-  for (guint i = 0; i < self->person_rows->len; i++)
-    {
-      ObeyaPerson *person = row_get_object (self->person_rows->pdata[i]);
-      GtkWidget *check = g_object_get_data (G_OBJECT (self->person_rows->pdata[i]), "obeya-check");
-
-      adw_preferences_row_set_title (self->person_rows->pdata[i], obeya_person_get_name (person));
-      gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
-                                   obeya_card_has_assignee (self->card,
-                                                            obeya_entity_get_id (OBEYA_ENTITY (person))));
-    }
-
-  if (!rows_match_model (self->tag_rows, tags))
-    {
-      remove_rows_from_expander (self->tag_rows, self->tags_row);
-      for (guint i = 0; i < g_list_model_get_n_items (tags); i++)
-        {
-          g_autoptr(ObeyaTag) tag = g_list_model_get_item (tags, i);
-          GtkWidget *row = new_check_row (self, tag, G_CALLBACK (tag_toggled_cb));
-          GtkWidget *swatch = obeya_tag_swatch_new (NULL);
-
-          g_object_set_data (G_OBJECT (row), "obeya-swatch", swatch);
-          adw_action_row_add_prefix (ADW_ACTION_ROW (row), swatch);
-          insert_before (GTK_WIDGET (self->add_tag_row), row);
-          g_ptr_array_add (self->tag_rows, row);
-        }
-    }
-  for (guint i = 0; i < self->tag_rows->len; i++)
-    {
-      ObeyaTag *tag = row_get_object (self->tag_rows->pdata[i]);
-      GtkWidget *check = g_object_get_data (G_OBJECT (self->tag_rows->pdata[i]), "obeya-check");
-      GtkWidget *swatch = g_object_get_data (G_OBJECT (self->tag_rows->pdata[i]), "obeya-swatch");
-
-      adw_preferences_row_set_title (self->tag_rows->pdata[i], obeya_tag_get_name (tag));
-      obeya_tag_swatch_set_color (swatch, obeya_tag_get_color (tag));
-      gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
-                                   obeya_card_has_tag (self->card,
-                                                       obeya_entity_get_id (OBEYA_ENTITY (tag))));
-    }
-
-  adw_expander_row_set_subtitle (self->assignees_row, people_text);
-  adw_expander_row_set_subtitle (self->tags_row, tags_text);
+  obeya_check_rows_sync (self->assignees_row, GTK_WIDGET (self->add_person_row), self->person_rows,
+                         obeya_workspace_get_people (self->workspace),
+                         obeya_card_get_assignees (self->card), _("Nobody"),
+                         G_CALLBACK (person_toggled_cb), self);
+  obeya_check_rows_sync (self->tags_row, GTK_WIDGET (self->add_tag_row), self->tag_rows,
+                         obeya_workspace_get_tags (self->workspace),
+                         obeya_card_get_tags (self->card), _("None"),
+                         G_CALLBACK (tag_toggled_cb), self);
 }
 
 /* ---- checklist ------------------------------------------------------------ */
@@ -825,7 +602,7 @@ static void
 item_toggled_cb (GtkCheckButton  *check,
                  ObeyaCardEditor *self)
 {
-  ObeyaChecklistItem *item = row_get_object (check);
+  ObeyaChecklistItem *item = obeya_row_get_object (check);
   gboolean done = gtk_check_button_get_active (check);
 
   if (!can_edit (self) || done == obeya_checklist_item_get_done (item))
@@ -839,7 +616,7 @@ static void
 commit_item_text (ObeyaCardEditor *self,
                   AdwEntryRow     *row)
 {
-  ObeyaChecklistItem *item = row_get_object (row);
+  ObeyaChecklistItem *item = obeya_row_get_object (row);
   g_autofree char *text = NULL;
 
   if (!can_edit (self))
@@ -916,8 +693,8 @@ new_item_row (ObeyaCardEditor    *self,
                                               first, last);
   GtkEventController *focus = gtk_event_controller_focus_new ();
 
-  row_set_object (row, item);
-  row_set_object (check, item);
+  obeya_row_set_object (row, item);
+  obeya_row_set_object (check, item);
   g_object_set_data (G_OBJECT (row), "obeya-check", check);
 
   gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
@@ -963,7 +740,7 @@ checklist_action (GtkWidget  *widget,
   guint position;
 
   if (!can_edit (self) ||
-      find_by_id (obeya_card_get_checklist (self->card), g_variant_get_string (parameter, NULL),
+      obeya_find_by_id (obeya_card_get_checklist (self->card), g_variant_get_string (parameter, NULL),
                   &position) == NULL)
     return;
 
@@ -982,7 +759,7 @@ refresh_checklist (ObeyaCardEditor *self)
   guint n = g_list_model_get_n_items (checklist);
   g_autofree char *progress = NULL;
 
-  if (!rows_match_model (self->item_rows, checklist))
+  if (!obeya_rows_match_model (self->item_rows, checklist))
     {
       remove_rows_from_list (self->item_rows, self->checklist_list);
       for (guint i = 0; i < n; i++)
@@ -990,19 +767,19 @@ refresh_checklist (ObeyaCardEditor *self)
           g_autoptr(ObeyaChecklistItem) item = g_list_model_get_item (checklist, i);
           GtkWidget *row = new_item_row (self, item, i == 0, i + 1 == n);
 
-          insert_before (GTK_WIDGET (self->add_item_row), row);
+          obeya_list_insert_before (GTK_WIDGET (self->add_item_row), row);
           g_ptr_array_add (self->item_rows, row);
         }
     }
   for (guint i = 0; i < self->item_rows->len; i++)
     {
       GtkWidget *row = self->item_rows->pdata[i];
-      ObeyaChecklistItem *item = row_get_object (row);
+      ObeyaChecklistItem *item = obeya_row_get_object (row);
       GtkWidget *check = g_object_get_data (G_OBJECT (row), "obeya-check");
       char *shown = g_object_steal_data (G_OBJECT (row), "obeya-shown");
 
       gtk_check_button_set_active (GTK_CHECK_BUTTON (check), obeya_checklist_item_get_done (item));
-      sync_editable (GTK_EDITABLE (row), &shown, obeya_checklist_item_get_text (item));
+      obeya_sync_editable (GTK_EDITABLE (row), &shown, obeya_checklist_item_get_text (item));
       g_object_set_data_full (G_OBJECT (row), "obeya-shown", shown, g_free);
       if (obeya_checklist_item_get_done (item))
         gtk_widget_add_css_class (row, "obeya-done");
@@ -1037,7 +814,7 @@ link_action (GtkWidget  *widget,
 
   if (!can_edit (self))
     return;
-  link = find_by_id (obeya_card_get_links (self->card), g_variant_get_string (parameter, NULL),
+  link = obeya_find_by_id (obeya_card_get_links (self->card), g_variant_get_string (parameter, NULL),
                      &position);
   if (link == NULL)
     return;
@@ -1146,7 +923,7 @@ new_link_row (ObeyaCardEditor *self,
   const char *icon = NULL;
   GtkWidget *button;
 
-  row_set_object (row, link);
+  obeya_row_set_object (row, link);
   describe_link (self, link, &title, &subtitle, &icon);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
@@ -1182,7 +959,7 @@ refresh_links (ObeyaCardEditor *self)
 {
   GListModel *links = obeya_card_get_links (self->card);
 
-  if (rows_match_model (self->link_rows, links))
+  if (obeya_rows_match_model (self->link_rows, links))
     return;
 
   remove_rows_from_list (self->link_rows, self->links_list);
@@ -1191,7 +968,7 @@ refresh_links (ObeyaCardEditor *self)
       g_autoptr(ObeyaLink) link = g_list_model_get_item (links, i);
       GtkWidget *row = new_link_row (self, link);
 
-      insert_before (GTK_WIDGET (self->add_link_row), row);
+      obeya_list_insert_before (GTK_WIDGET (self->add_link_row), row);
       g_ptr_array_add (self->link_rows, row);
     }
 }

@@ -6,7 +6,9 @@
 #include <glib/gi18n.h>
 
 #include "obeya-dialog-util.h"
+#include "obeya-entity.h"
 #include "obeya-tag.h"
+#include "obeya-util.h"
 #include "obeya-workspace.h"
 
 /* Room left around a dialog inside its parent, and the smallest size that
@@ -278,4 +280,210 @@ char *
 obeya_editable_dup_stripped (GtkEditable *editable)
 {
   return g_strstrip (g_strdup (gtk_editable_get_text (editable)));
+}
+
+void
+obeya_sync_editable (GtkEditable  *editable,
+                     char        **shown,
+                     const char   *value)
+{
+  if (value == NULL)
+    value = "";
+  if (g_strcmp0 (*shown, value) == 0)
+    return;
+  obeya_set_str (shown, value);
+  if (g_strcmp0 (gtk_editable_get_text (editable), value) != 0)
+    gtk_editable_set_text (editable, value);
+}
+
+gpointer
+obeya_row_get_object (gpointer row)
+{
+  return g_object_get_data (G_OBJECT (row), "obeya-object");
+}
+
+void
+obeya_row_set_object (gpointer row,
+                      gpointer object)
+{
+  g_object_set_data_full (G_OBJECT (row), "obeya-object", g_object_ref (object), g_object_unref);
+}
+
+gboolean
+obeya_rows_match_model (GPtrArray  *rows,
+                        GListModel *model)
+{
+  guint n = g_list_model_get_n_items (model);
+
+  if (rows->len != n)
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+
+      if (obeya_row_get_object (rows->pdata[i]) != item)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+void
+obeya_list_insert_before (GtkWidget *anchor,
+                          GtkWidget *row)
+{
+  GtkWidget *list = gtk_widget_get_parent (anchor);
+
+  g_return_if_fail (GTK_IS_LIST_BOX (list));
+  gtk_list_box_insert (GTK_LIST_BOX (list), row,
+                       gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (anchor)));
+}
+
+gpointer
+obeya_find_by_id (GListModel *model,
+                  const char *id,
+                  guint      *position)
+{
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ObeyaEntity) entity = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (obeya_entity_get_id (entity), id) == 0)
+        {
+          if (position != NULL)
+            *position = i;
+          return entity;  /* the model keeps it alive */
+        }
+    }
+  return NULL;
+}
+
+guint
+obeya_model_find (GListModel *model,
+                  gpointer    item)
+{
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) other = g_list_model_get_item (model, i);
+
+      if (other == item)
+        return i;
+    }
+  return GTK_INVALID_LIST_POSITION;
+}
+
+void
+obeya_string_list_set_strings (GtkStringList      *list,
+                               const char * const *strings)
+{
+  guint old = g_list_model_get_n_items (G_LIST_MODEL (list));
+  guint n = strings ? g_strv_length ((char **) strings) : 0;
+  gboolean same = n == old;
+
+  for (guint i = 0; same && i < n; i++)
+    same = g_strcmp0 (strings[i], gtk_string_list_get_string (list, i)) == 0;
+  if (!same)
+    gtk_string_list_splice (list, 0, old, strings);
+}
+
+void
+obeya_string_list_set_names (GtkStringList *list,
+                             GListModel    *model)
+{
+  guint n = g_list_model_get_n_items (model);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) names = NULL;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+      g_autofree char *name = NULL;
+
+      g_object_get (item, "name", &name, NULL);
+      g_strv_builder_add (builder, name ? name : "");
+    }
+  names = g_strv_builder_end (builder);
+  obeya_string_list_set_strings (list, (const char * const *) names);
+}
+
+static GtkWidget *
+new_check_row (gpointer  item,
+               GCallback toggled,
+               gpointer  data)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *check = gtk_check_button_new ();
+
+  gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+  obeya_row_set_object (row, item);
+  obeya_row_set_object (check, item);
+  g_object_set_data (G_OBJECT (row), "obeya-check", check);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+  if (OBEYA_IS_TAG (item))
+    {
+      GtkWidget *swatch = obeya_tag_swatch_new (NULL);
+
+      g_object_set_data (G_OBJECT (row), "obeya-swatch", swatch);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), swatch);
+    }
+  g_signal_connect (check, "toggled", toggled, data);
+  return row;
+}
+
+void
+obeya_check_rows_sync (AdwExpanderRow     *expander,
+                       GtkWidget          *anchor,
+                       GPtrArray          *rows,
+                       GListModel         *model,
+                       const char * const *checked,
+                       const char         *none,
+                       GCallback           toggled,
+                       gpointer            data)
+{
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  if (!obeya_rows_match_model (rows, model))
+    {
+      for (guint i = 0; i < rows->len; i++)
+        adw_expander_row_remove (expander, rows->pdata[i]);
+      g_ptr_array_set_size (rows, 0);
+      for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+        {
+          g_autoptr(GObject) item = g_list_model_get_item (model, i);
+          GtkWidget *row = new_check_row (item, toggled, data);
+
+          if (anchor != NULL)
+            obeya_list_insert_before (anchor, row);
+          else
+            adw_expander_row_add_row (expander, row);
+          g_ptr_array_add (rows, row);
+        }
+    }
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      ObeyaEntity *item = obeya_row_get_object (rows->pdata[i]);
+      GtkWidget *check = g_object_get_data (G_OBJECT (rows->pdata[i]), "obeya-check");
+      GtkWidget *swatch = g_object_get_data (G_OBJECT (rows->pdata[i]), "obeya-swatch");
+      gboolean active = checked != NULL && g_strv_contains (checked, obeya_entity_get_id (item));
+      g_autofree char *name = NULL;
+
+      g_object_get (item, "name", &name, NULL);
+      adw_preferences_row_set_title (rows->pdata[i], name ? name : "");
+      if (swatch != NULL)
+        obeya_tag_swatch_set_color (swatch, obeya_tag_get_color (OBEYA_TAG (item)));
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), active);
+      if (active)
+        {
+          if (names->len > 0)
+            g_string_append (names, ", ");
+          g_string_append (names, name ? name : "");
+        }
+    }
+  adw_expander_row_set_subtitle (expander, names->len > 0 ? names->str : none);
 }

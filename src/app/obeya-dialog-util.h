@@ -64,5 +64,58 @@ AdwMessageDialog *obeya_dialog_new_confirm      (GtkWindow             *parent,
 
 /* Text of an editable with surrounding white space removed. */
 char             *obeya_editable_dup_stripped   (GtkEditable *editable);
+/* Sets @editable to @value (NULL = "") when the model's value differs from
+ * *@shown, the value last shown, which it then updates: text being typed is
+ * not replaced by a refresh that did not change this value. */
+void              obeya_sync_editable           (GtkEditable  *editable,
+                                                 char        **shown,
+                                                 const char   *value);
+
+/* ---- rows made from list models ---------------------------------------- */
+
+/* The model object a row (or button) stands for; the row keeps a reference. */
+gpointer          obeya_row_get_object          (gpointer    row);
+void              obeya_row_set_object          (gpointer    row,
+                                                 gpointer    object);
+/* Whether @rows stand for exactly the items of @model, in order. */
+gboolean          obeya_rows_match_model        (GPtrArray  *rows,
+                                                 GListModel *model);
+/* Inserts @row just before @anchor in the GtkListBox that holds @anchor (a
+ * plain list or an expander row's), so that "add" rows stay last. */
+void              obeya_list_insert_before      (GtkWidget  *anchor,
+                                                 GtkWidget  *row);
+/* The entity with @id in @model (kept alive by the model) and its position
+ * (@position may be NULL), or NULL. */
+gpointer          obeya_find_by_id              (GListModel *model,
+                                                 const char *id,
+                                                 guint      *position);
+/* Position of @item in @model, or GTK_INVALID_LIST_POSITION. */
+guint             obeya_model_find              (GListModel *model,
+                                                 gpointer    item);
+/* Makes @list hold the "name" of each item of @model (for an AdwComboRow
+ * whose selection must only change when we say so); touches @list only when
+ * a name changed. */
+void              obeya_string_list_set_names   (GtkStringList *list,
+                                                 GListModel    *model);
+/* Makes @list hold @strings, touching it only when they differ. */
+void              obeya_string_list_set_strings (GtkStringList      *list,
+                                                 const char * const *strings);
+
+/* Check rows in @expander, one per person or tag of @model (the items need
+ * "name"; tags also get their colour swatch), inserted before @anchor (an
+ * "add" row of the expander, or NULL to append). @rows holds them and is
+ * rebuilt only when @model's items changed; each row's check button is
+ * active when the item's id is in @checked, and calls @toggled (a
+ * GtkCheckButton::toggled handler; obeya_row_get_object() on the button
+ * gives the item) with @data. Also sets the expander's subtitle to the
+ * checked names, or @none. */
+void              obeya_check_rows_sync         (AdwExpanderRow     *expander,
+                                                 GtkWidget          *anchor,
+                                                 GPtrArray          *rows,
+                                                 GListModel         *model,
+                                                 const char * const *checked,
+                                                 const char         *none,
+                                                 GCallback           toggled,
+                                                 gpointer            data);
 
 G_END_DECLS
