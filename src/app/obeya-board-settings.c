@@ -353,9 +353,11 @@ new_icon_button (const char *icon,
 }
 
 static GtkWidget *
-new_place_row (ObeyaBoardSettings *self,
-               ObeyaEntity        *entity)
+new_place_row (gpointer item,
+               gpointer data)
 {
+  ObeyaBoardSettings *self = data;
+  ObeyaEntity *entity = item;
   gboolean is_column = OBEYA_IS_COLUMN (entity);
   const char *id = obeya_entity_get_id (entity);
   PlaceRow *place = g_new0 (PlaceRow, 1);
@@ -453,34 +455,7 @@ sync_place_rows (ObeyaBoardSettings *self,
                  GPtrArray          *rows,
                  GListModel         *model)
 {
-  guint n = g_list_model_get_n_items (model);
-
-  if (!obeya_rows_match_model (rows, model))
-    {
-      g_autoptr(GHashTable) expanded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-
-      for (guint i = 0; i < rows->len; i++)
-        {
-          PlaceRow *place = place_of (rows->pdata[i]);
-
-          if (adw_expander_row_get_expanded (place->row))
-            g_hash_table_add (expanded, g_strdup (obeya_entity_get_id (place->entity)));
-          gtk_list_box_remove (list, rows->pdata[i]);
-        }
-      g_ptr_array_set_size (rows, 0);
-
-      for (guint i = 0; i < n; i++)
-        {
-          g_autoptr(ObeyaEntity) entity = g_list_model_get_item (model, i);
-          GtkWidget *row = new_place_row (self, entity);
-          const char *id = obeya_entity_get_id (entity);
-
-          if (g_hash_table_contains (expanded, id))
-            adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
-          gtk_list_box_append (list, row);
-          g_ptr_array_add (rows, row);
-        }
-    }
+  obeya_rows_sync (GTK_WIDGET (list), NULL, rows, model, new_place_row, self);
 
   for (guint i = 0; i < rows->len; i++)
     {
@@ -980,34 +955,30 @@ recurrence_row_activated_cb (AdwActionRow       *row,
                               obeya_entity_get_id (OBEYA_ENTITY (recurrence)));
 }
 
+static GtkWidget *
+new_recurrence_row (gpointer item,
+                    gpointer data)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
+
+  gtk_widget_add_css_class (arrow, "dim-label");
+  obeya_row_set_object (row, item);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), arrow);
+  g_signal_connect (row, "activated", G_CALLBACK (recurrence_row_activated_cb), data);
+  return row;
+}
+
 static void
 refresh_recurrences (ObeyaBoardSettings *self)
 {
   GListModel *recurrences = obeya_board_get_recurrences (self->board);
   ObeyaDay today = obeya_day_today ();
 
-  if (!obeya_rows_match_model (self->recurrence_rows, recurrences))
-    {
-      for (guint i = 0; i < self->recurrence_rows->len; i++)
-        gtk_list_box_remove (self->recurring_list, self->recurrence_rows->pdata[i]);
-      g_ptr_array_set_size (self->recurrence_rows, 0);
-      for (guint i = 0; i < g_list_model_get_n_items (recurrences); i++)
-        {
-          g_autoptr(ObeyaRecurrence) recurrence = g_list_model_get_item (recurrences, i);
-          GtkWidget *row = adw_action_row_new ();
-          GtkWidget *arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
-
-          gtk_widget_add_css_class (arrow, "dim-label");
-
-          obeya_row_set_object (row, recurrence);
-          adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-          gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-          adw_action_row_add_suffix (ADW_ACTION_ROW (row), arrow);
-          g_signal_connect (row, "activated", G_CALLBACK (recurrence_row_activated_cb), self);
-          gtk_list_box_append (self->recurring_list, row);
-          g_ptr_array_add (self->recurrence_rows, row);
-        }
-    }
+  obeya_rows_sync (GTK_WIDGET (self->recurring_list), NULL, self->recurrence_rows, recurrences,
+                   new_recurrence_row, self);
 
   for (guint i = 0; i < self->recurrence_rows->len; i++)
     {

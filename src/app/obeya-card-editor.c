@@ -124,15 +124,6 @@ can_edit (ObeyaCardEditor *self)
   return self->updating == 0 && self->card != NULL && card_is_alive (self);
 }
 
-static void
-remove_rows_from_list (GPtrArray  *rows,
-                       GtkListBox *list)
-{
-  for (guint i = 0; i < rows->len; i++)
-    gtk_list_box_remove (list, rows->pdata[i]);
-  g_ptr_array_set_size (rows, 0);
-}
-
 /* ---- title and description ------------------------------------------------ */
 
 static void
@@ -681,16 +672,14 @@ new_item_menu (const char *id,
 }
 
 static GtkWidget *
-new_item_row (ObeyaCardEditor    *self,
-              ObeyaChecklistItem *item,
-              gboolean            first,
-              gboolean            last)
+new_item_row (gpointer object,
+              gpointer data)
 {
+  ObeyaCardEditor *self = data;
+  ObeyaChecklistItem *item = object;
   GtkWidget *row = adw_entry_row_new ();
   GtkWidget *check = gtk_check_button_new ();
   GtkWidget *menu_button = gtk_menu_button_new ();
-  g_autoptr(GMenuModel) menu = new_item_menu (obeya_entity_get_id (OBEYA_ENTITY (item)),
-                                              first, last);
   GtkEventController *focus = gtk_event_controller_focus_new ();
 
   obeya_row_set_object (row, item);
@@ -703,7 +692,7 @@ new_item_row (ObeyaCardEditor    *self,
   adw_entry_row_add_prefix (ADW_ENTRY_ROW (row), check);
 
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (menu_button), "view-more-symbolic");
-  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (menu_button), menu);
+  g_object_set_data (G_OBJECT (row), "obeya-menu-button", menu_button);
   gtk_widget_set_valign (menu_button, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (menu_button, _("Item Menu"));
   gtk_widget_add_css_class (menu_button, "flat");
@@ -759,24 +748,27 @@ refresh_checklist (ObeyaCardEditor *self)
   guint n = g_list_model_get_n_items (checklist);
   g_autofree char *progress = NULL;
 
-  if (!obeya_rows_match_model (self->item_rows, checklist))
-    {
-      remove_rows_from_list (self->item_rows, self->checklist_list);
-      for (guint i = 0; i < n; i++)
-        {
-          g_autoptr(ObeyaChecklistItem) item = g_list_model_get_item (checklist, i);
-          GtkWidget *row = new_item_row (self, item, i == 0, i + 1 == n);
+  obeya_rows_sync (GTK_WIDGET (self->checklist_list), GTK_WIDGET (self->add_item_row),
+                   self->item_rows, checklist, new_item_row, self);
 
-          obeya_list_insert_before (GTK_WIDGET (self->add_item_row), row);
-          g_ptr_array_add (self->item_rows, row);
-        }
-    }
   for (guint i = 0; i < self->item_rows->len; i++)
     {
       GtkWidget *row = self->item_rows->pdata[i];
       ObeyaChecklistItem *item = obeya_row_get_object (row);
       GtkWidget *check = g_object_get_data (G_OBJECT (row), "obeya-check");
       char *shown = g_object_steal_data (G_OBJECT (row), "obeya-shown");
+      /* The menu offers the moves the item's place allows. */
+      guint place = (i == 0 ? 1 : 0) | (i + 1 == n ? 2 : 0);
+
+      if (GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "obeya-place")) != place + 1)
+        {
+          g_autoptr(GMenuModel) menu = new_item_menu (obeya_entity_get_id (OBEYA_ENTITY (item)),
+                                                      i == 0, i + 1 == n);
+
+          gtk_menu_button_set_menu_model (g_object_get_data (G_OBJECT (row), "obeya-menu-button"),
+                                          menu);
+          g_object_set_data (G_OBJECT (row), "obeya-place", GUINT_TO_POINTER (place + 1));
+        }
 
       gtk_check_button_set_active (GTK_CHECK_BUTTON (check), obeya_checklist_item_get_done (item));
       obeya_sync_editable (GTK_EDITABLE (row), &shown, obeya_checklist_item_get_text (item));
@@ -913,9 +905,11 @@ describe_link (ObeyaCardEditor  *self,
 }
 
 static GtkWidget *
-new_link_row (ObeyaCardEditor *self,
-              ObeyaLink       *link)
+new_link_row (gpointer item,
+              gpointer data)
 {
+  ObeyaCardEditor *self = data;
+  ObeyaLink *link = item;
   GtkWidget *row = adw_action_row_new ();
   const char *id = obeya_entity_get_id (OBEYA_ENTITY (link));
   g_autofree char *title = NULL;
@@ -959,18 +953,8 @@ refresh_links (ObeyaCardEditor *self)
 {
   GListModel *links = obeya_card_get_links (self->card);
 
-  if (obeya_rows_match_model (self->link_rows, links))
-    return;
-
-  remove_rows_from_list (self->link_rows, self->links_list);
-  for (guint i = 0; i < g_list_model_get_n_items (links); i++)
-    {
-      g_autoptr(ObeyaLink) link = g_list_model_get_item (links, i);
-      GtkWidget *row = new_link_row (self, link);
-
-      obeya_list_insert_before (GTK_WIDGET (self->add_link_row), row);
-      g_ptr_array_add (self->link_rows, row);
-    }
+  obeya_rows_sync (GTK_WIDGET (self->links_list), GTK_WIDGET (self->add_link_row),
+                   self->link_rows, links, new_link_row, self);
 }
 
 /* ---- flow facts and move history ---------------------------------------------- */

@@ -338,6 +338,65 @@ obeya_list_insert_before (GtkWidget *anchor,
                        gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (anchor)));
 }
 
+static void
+container_remove (GtkWidget *container,
+                  GtkWidget *row)
+{
+  if (ADW_IS_EXPANDER_ROW (container))
+    adw_expander_row_remove (ADW_EXPANDER_ROW (container), row);
+  else
+    gtk_list_box_remove (GTK_LIST_BOX (container), row);
+}
+
+static void
+container_add (GtkWidget *container,
+               GtkWidget *anchor,
+               GtkWidget *row)
+{
+  if (anchor != NULL)
+    obeya_list_insert_before (anchor, row);
+  else if (ADW_IS_EXPANDER_ROW (container))
+    adw_expander_row_add_row (ADW_EXPANDER_ROW (container), row);
+  else
+    gtk_list_box_append (GTK_LIST_BOX (container), row);
+}
+
+void
+obeya_rows_sync (GtkWidget       *container,
+                 GtkWidget       *anchor,
+                 GPtrArray       *rows,
+                 GListModel      *model,
+                 ObeyaNewRowFunc  new_row,
+                 gpointer         data)
+{
+  g_autoptr(GHashTable) kept = NULL;
+  guint n = g_list_model_get_n_items (model);
+
+  if (obeya_rows_match_model (rows, model))
+    return;
+
+  /* Take every row out (keeping a reference), then put back in model order
+   * the rows of items still there, and new rows for new items. */
+  kept = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      g_hash_table_insert (kept, obeya_row_get_object (rows->pdata[i]), g_object_ref (rows->pdata[i]));
+      container_remove (container, rows->pdata[i]);
+    }
+  g_ptr_array_set_size (rows, 0);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+      GtkWidget *row = g_hash_table_lookup (kept, item);
+
+      if (row == NULL)
+        row = new_row (item, data);
+      container_add (container, anchor, row);
+      g_ptr_array_add (rows, row);
+    }
+}
+
 gpointer
 obeya_find_by_id (GListModel *model,
                   const char *id,
@@ -409,11 +468,17 @@ obeya_string_list_set_names (GtkStringList *list,
   obeya_string_list_set_strings (list, (const char * const *) names);
 }
 
-static GtkWidget *
-new_check_row (gpointer  item,
-               GCallback toggled,
-               gpointer  data)
+typedef struct
 {
+  GCallback toggled;
+  gpointer  data;
+} CheckRowClosure;
+
+static GtkWidget *
+new_check_row (gpointer item,
+               gpointer data)
+{
+  CheckRowClosure *closure = data;
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *check = gtk_check_button_new ();
 
@@ -431,7 +496,7 @@ new_check_row (gpointer  item,
       g_object_set_data (G_OBJECT (row), "obeya-swatch", swatch);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), swatch);
     }
-  g_signal_connect (check, "toggled", toggled, data);
+  g_signal_connect (check, "toggled", closure->toggled, closure->data);
   return row;
 }
 
@@ -446,24 +511,9 @@ obeya_check_rows_sync (AdwExpanderRow     *expander,
                        gpointer            data)
 {
   g_autoptr(GString) names = g_string_new (NULL);
+  CheckRowClosure closure = { toggled, data };
 
-  if (!obeya_rows_match_model (rows, model))
-    {
-      for (guint i = 0; i < rows->len; i++)
-        adw_expander_row_remove (expander, rows->pdata[i]);
-      g_ptr_array_set_size (rows, 0);
-      for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-        {
-          g_autoptr(GObject) item = g_list_model_get_item (model, i);
-          GtkWidget *row = new_check_row (item, toggled, data);
-
-          if (anchor != NULL)
-            obeya_list_insert_before (anchor, row);
-          else
-            adw_expander_row_add_row (expander, row);
-          g_ptr_array_add (rows, row);
-        }
-    }
+  obeya_rows_sync (GTK_WIDGET (expander), anchor, rows, model, new_check_row, &closure);
 
   for (guint i = 0; i < rows->len; i++)
     {

@@ -80,6 +80,21 @@ void              obeya_row_set_object          (gpointer    row,
 /* Whether @rows stand for exactly the items of @model, in order. */
 gboolean          obeya_rows_match_model        (GPtrArray  *rows,
                                                  GListModel *model);
+typedef GtkWidget *(*ObeyaNewRowFunc) (gpointer item,
+                                       gpointer data);
+
+/* Makes @rows (the rows of @container, a GtkListBox or an AdwExpanderRow)
+ * stand for the items of @model, in order: an item that has a row keeps it
+ * (with its state: expanded, focus), @new_row makes rows for new items, and
+ * rows of items that left are dropped. Rows go before @anchor, a row of the
+ * same list that stays last (an "add" row), or at the end when it is NULL.
+ * Does nothing when the rows already match. */
+void              obeya_rows_sync               (GtkWidget       *container,
+                                                 GtkWidget       *anchor,
+                                                 GPtrArray       *rows,
+                                                 GListModel      *model,
+                                                 ObeyaNewRowFunc  new_row,
+                                                 gpointer         data);
 /* Inserts @row just before @anchor in the GtkListBox that holds @anchor (a
  * plain list or an expander row's), so that "add" rows stay last. */
 void              obeya_list_insert_before      (GtkWidget  *anchor,

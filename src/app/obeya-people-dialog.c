@@ -224,9 +224,11 @@ tag_color_cb (ObeyaTagColorButton *button,
 }
 
 static GtkWidget *
-new_entity_row (ObeyaPeopleDialog *self,
-                ObeyaEntity       *entity)
+new_entity_row (gpointer item,
+                gpointer data)
 {
+  ObeyaPeopleDialog *self = data;
+  ObeyaEntity *entity = item;
   GtkWidget *row = adw_entry_row_new ();
   GtkWidget *count = gtk_label_new (NULL);
   GtkWidget *remove;
@@ -280,20 +282,7 @@ sync_rows (ObeyaPeopleDialog *self,
            GListModel        *model,
            const char        *property)
 {
-  if (!obeya_rows_match_model (rows, model))
-    {
-      for (guint i = 0; i < rows->len; i++)
-        gtk_list_box_remove (list, rows->pdata[i]);
-      g_ptr_array_set_size (rows, 0);
-      for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-        {
-          g_autoptr(ObeyaEntity) entity = g_list_model_get_item (model, i);
-          GtkWidget *row = new_entity_row (self, entity);
-
-          obeya_list_insert_before (add_row, row);
-          g_ptr_array_add (rows, row);
-        }
-    }
+  obeya_rows_sync (GTK_WIDGET (list), add_row, rows, model, new_entity_row, self);
 
   for (guint i = 0; i < rows->len; i++)
     {
