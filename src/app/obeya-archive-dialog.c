@@ -130,7 +130,9 @@ update_state (ObeyaArchiveDialog *self)
     gtk_stack_set_visible_child_name (self->stack, "no-results");
   else
     gtk_stack_set_visible_child_name (self->stack, "list");
-  gtk_widget_set_sensitive (GTK_WIDGET (self->search_entry), total > 0);
+  /* Nothing to search: no search entry (but keep one being used). */
+  gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->search_entry)),
+                          total > 0 || gtk_editable_get_text (GTK_EDITABLE (self->search_entry))[0] != '\0');
 
   count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · %u card", "%s · %u cards", total),
                            obeya_board_get_name (self->board), total);

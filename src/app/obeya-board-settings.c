@@ -691,6 +691,16 @@ dialog_add_target_chooser (AdwMessageDialog *dialog,
 
   adw_message_dialog_set_extra_child (dialog, chooser);
   g_object_set_data (G_OBJECT (dialog), "obeya-combo", gtk_widget_get_first_child (chooser));
+
+  /* Suggest the neighbour: the next column to the right (or lane below),
+   * else the one before. */
+  {
+    guint position = obeya_model_find (model, except);
+
+    if (position != GTK_INVALID_LIST_POSITION && targets->len > 0)
+      adw_combo_row_set_selected (ADW_COMBO_ROW (gtk_widget_get_first_child (chooser)),
+                                  MIN (position, targets->len - 1));
+  }
   g_object_set_data_full (G_OBJECT (dialog), "obeya-targets", targets,
                           (GDestroyNotify) g_ptr_array_unref);
 }

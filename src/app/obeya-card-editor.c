@@ -46,6 +46,8 @@ struct _ObeyaCardEditor
   /* template children */
   AdwWindowTitle      *window_title;
   AdwPreferencesPage  *page;
+  GtkWidget           *archived_group;
+  AdwActionRow        *archived_row;
   AdwEntryRow         *title_row;
   GtkTextView         *description_view;
   AdwComboRow         *column_row;
@@ -286,16 +288,6 @@ refresh_place (ObeyaCardEditor *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->column_row), !archived);
   gtk_widget_set_sensitive (GTK_WIDGET (self->lane_row), !archived);
 
-  if (archived)
-    {
-      g_autofree char *when = obeya_format_timestamp (obeya_card_get_archived_at (self->card));
-      g_autofree char *subtitle = g_strdup_printf (_("Archived on %s"), when);
-
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (self->column_row), subtitle);
-    }
-  else
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (self->column_row), NULL);
-
   adw_combo_row_set_selected (self->class_row, obeya_card_get_class_of_service (self->card));
 }
 
@@ -338,8 +330,9 @@ refresh_due (ObeyaCardEditor *self)
 {
   ObeyaDay due = obeya_card_get_due (self->card);
   ObeyaDay today = obeya_day_today ();
-  gboolean overdue = obeya_card_is_overdue (self->card, today);
-  gboolean soon = obeya_card_is_due_soon (self->card, today);
+  gboolean archived = obeya_card_get_archived (self->card);
+  gboolean overdue = !archived && obeya_card_is_overdue (self->card, today);
+  gboolean soon = !archived && obeya_card_is_due_soon (self->card, today);
   g_autofree char *text = NULL;
   g_autoptr(GDateTime) shown = NULL;
   int year, month, mday;
@@ -685,6 +678,7 @@ new_item_row (gpointer object,
   obeya_row_set_object (row, item);
   obeya_row_set_object (check, item);
   g_object_set_data (G_OBJECT (row), "obeya-check", check);
+  gtk_widget_add_css_class (row, "obeya-untitled");
 
   gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (check, _("Done"));
@@ -1089,6 +1083,21 @@ refresh_archived (ObeyaCardEditor *self)
   gboolean archived = obeya_card_get_archived (self->card);
 
   gtk_button_set_label (self->archive_button, archived ? _("_Restore Card") : _("_Archive Card"));
+  gtk_widget_set_visible (self->archived_group, archived);
+  if (archived)
+    {
+      ObeyaColumn *column = obeya_card_get_column (self->card);
+      g_autofree char *when = obeya_format_timestamp (obeya_card_get_archived_at (self->card));
+      g_autofree char *subtitle = NULL;
+
+      if (column != NULL)
+        /* Translators: "On 5 Nov 2026, 10:30, from In progress" */
+        subtitle = g_strdup_printf (_("On %s, from %s"), when, obeya_column_get_name (column));
+      else
+        /* Translators: "On 5 Nov 2026, 10:30" */
+        subtitle = g_strdup_printf (_("On %s"), when);
+      adw_action_row_set_subtitle (self->archived_row, subtitle);
+    }
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "card.archive",
                                  !archived || g_list_model_get_n_items (obeya_board_get_columns (self->board)) > 0);
 }
@@ -1149,8 +1158,11 @@ obeya_card_editor_close_request (GtkWindow *window)
 static void
 obeya_card_editor_show (GtkWidget *widget)
 {
+  ObeyaCardEditor *self = OBEYA_CARD_EDITOR (widget);
+
   GTK_WIDGET_CLASS (obeya_card_editor_parent_class)->show (widget);
   gtk_window_set_focus (GTK_WINDOW (widget), NULL);
+  gtk_editable_select_region (GTK_EDITABLE (self->title_row), 0, 0);
 }
 
 /* ---- GObject ---------------------------------------------------------------- */
@@ -1205,6 +1217,8 @@ obeya_card_editor_class_init (ObeyaCardEditorClass *klass)
                                                "/org/obeya/Obeya/obeya-card-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, ObeyaCardEditor, window_title);
   gtk_widget_class_bind_template_child (widget_class, ObeyaCardEditor, page);
+  gtk_widget_class_bind_template_child (widget_class, ObeyaCardEditor, archived_group);
+  gtk_widget_class_bind_template_child (widget_class, ObeyaCardEditor, archived_row);
   gtk_widget_class_bind_template_child (widget_class, ObeyaCardEditor, title_row);
   gtk_widget_class_bind_template_child (widget_class, ObeyaCardEditor, description_view);
   gtk_widget_class_bind_template_child (widget_class, ObeyaCardEditor, column_row);
@@ -1324,7 +1338,7 @@ obeya_card_editor_new (GtkWindow *parent,
   g_return_val_if_fail (workspace != NULL, NULL);
 
   self = g_object_new (OBEYA_TYPE_CARD_EDITOR, NULL);
-  obeya_dialog_init_window (GTK_WINDOW (self), parent, 640, 820);
+  obeya_dialog_init_window (GTK_WINDOW (self), parent, 680, 900);
 
   self->card = g_object_ref (card);
   self->board = g_object_ref (board);

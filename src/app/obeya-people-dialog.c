@@ -237,6 +237,7 @@ new_entity_row (gpointer item,
   gboolean is_person = OBEYA_IS_PERSON (entity);
 
   obeya_row_set_object (row, entity);
+  gtk_widget_add_css_class (row, "obeya-untitled");
   if (is_person)
     {
       GtkWidget *avatar = adw_avatar_new (32, obeya_person_get_name (OBEYA_PERSON (entity)), TRUE);

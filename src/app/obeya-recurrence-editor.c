@@ -43,7 +43,7 @@ struct _ObeyaRecurrenceEditor
   AdwActionRow    *nth_row;
   GtkSpinButton   *nth_spin;
   GtkSwitch       *paused_switch;
-  GtkLabel        *next_label;
+  AdwActionRow    *next_row;
 
   GtkToggleButton *weekdays[7];   /* Monday … Sunday */
   GPtrArray       *person_rows;
@@ -371,7 +371,7 @@ refresh_schedule (ObeyaRecurrenceEditor *self)
     next_text = g_strdup (_("Today"));
   else
     next_text = obeya_format_day_long (next);
-  gtk_label_set_label (self->next_label, next_text);
+  adw_action_row_set_subtitle (self->next_row, next_text);
 }
 
 static void
@@ -507,7 +507,7 @@ obeya_recurrence_editor_class_init (ObeyaRecurrenceEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ObeyaRecurrenceEditor, nth_row);
   gtk_widget_class_bind_template_child (widget_class, ObeyaRecurrenceEditor, nth_spin);
   gtk_widget_class_bind_template_child (widget_class, ObeyaRecurrenceEditor, paused_switch);
-  gtk_widget_class_bind_template_child (widget_class, ObeyaRecurrenceEditor, next_label);
+  gtk_widget_class_bind_template_child (widget_class, ObeyaRecurrenceEditor, next_row);
   gtk_widget_class_bind_template_callback (widget_class, commit_title);
   gtk_widget_class_bind_template_callback (widget_class, title_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, commit_description);
