@@ -269,9 +269,29 @@ first_board (void)
 static const char *then_action;
 static const char *then_target;
 
+static const char *then_show;
+
 static void
 then_cb (gpointer data)
 {
+  if (then_show != NULL && OBEYA_IS_CARD_EDITOR (data))
+    {
+      GObject *tags = gtk_widget_get_template_child (data, OBEYA_TYPE_CARD_EDITOR, "tags_row");
+      GObject *add = gtk_widget_get_template_child (data, OBEYA_TYPE_CARD_EDITOR, "add_tag_row");
+      GObject *due = gtk_widget_get_template_child (data, OBEYA_TYPE_CARD_EDITOR, "due_button");
+      GObject *color = gtk_widget_get_template_child (data, OBEYA_TYPE_CARD_EDITOR, "add_tag_color");
+
+      if (g_str_equal (then_show, "due"))
+        gtk_menu_button_popup (GTK_MENU_BUTTON (due));
+      else
+        {
+          adw_expander_row_set_expanded (ADW_EXPANDER_ROW (tags), TRUE);
+          gtk_widget_grab_focus (GTK_WIDGET (add));
+          if (g_strcmp0 (page_name, "colors") == 0)
+            gtk_menu_button_popup (GTK_MENU_BUTTON (gtk_widget_get_first_child (GTK_WIDGET (color))));
+        }
+      return;
+    }
   if (then_target != NULL)
     gtk_widget_activate_action (data, then_action, "s", then_target);
   else
@@ -314,6 +334,11 @@ activate_cb (GApplication *app)
       if (g_str_equal (dialog_name, "card-archived"))
         obeya_board_archive_card (board, card);
       dialog = GTK_WIDGET (obeya_card_editor_new (GTK_WINDOW (parent), card));
+      /* PAGE shows a part that opens: "tags", "due" or "colors". */
+      if (g_strcmp0 (page_name, "tags") == 0 || g_strcmp0 (page_name, "colors") == 0)
+        then_show = "tags";
+      else if (g_strcmp0 (page_name, "due") == 0)
+        then_show = "due";
     }
   else if (g_str_equal (dialog_name, "archive"))
     dialog = GTK_WIDGET (obeya_archive_dialog_new (GTK_WINDOW (parent), board));
@@ -386,7 +411,7 @@ activate_cb (GApplication *app)
 
   gtk_window_present (GTK_WINDOW (dialog));
   /* Once everything is on screen, open what the dialog opens over itself. */
-  if (then_action != NULL)
+  if (then_action != NULL || then_show != NULL)
     g_timeout_add_once (500, then_cb, dialog);
 }
 

@@ -482,6 +482,10 @@ test_card_editor_due_and_class (Fixture       *f,
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "card.clear-due", NULL));
   g_assert_cmpuint (obeya_card_get_due (f->card), ==, OBEYA_DAY_NONE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "card.due-today", NULL));
+  g_assert_cmpuint (obeya_card_get_due (f->card), ==, obeya_day_today ());
+  g_assert_cmpstr (gtk_label_get_label (state), ==, "Due soon");
+  g_assert_true (undo (f));
 
   adw_combo_row_set_selected (class_row, OBEYA_CLASS_EXPEDITE);
   g_assert_cmpint (obeya_card_get_class_of_service (f->card), ==, OBEYA_CLASS_EXPEDITE);
@@ -1071,7 +1075,6 @@ test_settings_recurrence (Fixture       *f,
   g_assert_cmpstr (adw_preferences_row_get_title (rows->pdata[0]), ==, "Month-end close");
   g_assert_cmpstr (adw_action_row_get_subtitle (rows->pdata[0]), ==, "Every Monday · next today");
 
-  /* Escape leaves the subpage first. */
   escape = escape_action_name (settings);
   g_assert_cmpstr (escape, ==, "settings.escape");
 
@@ -1083,7 +1086,16 @@ test_settings_recurrence (Fixture       *f,
   g_assert_true (undo (f));
   g_assert_cmpuint (g_list_model_get_n_items (recurrences), ==, 1);
 
-  close_and_finalize (settings);
+  /* Escape leaves the recurring card's page, then the window. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (settings), "settings.edit-recurrence", "s",
+                                             obeya_entity_get_id (OBEYA_ENTITY (recurrence))));
+  flush ();
+  g_assert_nonnull (find_descendant (GTK_WIDGET (settings), OBEYA_TYPE_RECURRENCE_EDITOR));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (settings), escape, NULL));
+  flush ();
+  g_assert_null (find_descendant (GTK_WIDGET (settings), OBEYA_TYPE_RECURRENCE_EDITOR));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (settings)));
+  assert_escape_closes (settings);
 }
 
 /* ---- people and tags ----------------------------------------------------------- */

@@ -1189,7 +1189,7 @@ obeya_board_settings_new (GtkWindow  *parent,
   g_return_val_if_fail (workspace != NULL, NULL);
 
   self = g_object_new (OBEYA_TYPE_BOARD_SETTINGS, NULL);
-  obeya_dialog_init_window (GTK_WINDOW (self), parent, 720, 800);
+  obeya_dialog_init_window (GTK_WINDOW (self), parent, 720, 880);
   self->board = g_object_ref (board);
   self->workspace = g_object_ref (workspace);
   self->changed_id = g_signal_connect_swapped (workspace, "changed",

@@ -55,7 +55,7 @@ struct _ObeyaCardEditor
   AdwComboRow         *class_row;
   AdwActionRow        *due_row;
   GtkLabel            *due_state_label;
-  GtkWidget           *due_clear_button;
+  GtkMenuButton       *due_button;
   GtkPopover          *due_popover;
   GtkCalendar         *due_calendar;
   AdwActionRow        *blocked_row;
@@ -320,9 +320,26 @@ clear_due_action (GtkWidget  *widget,
 {
   ObeyaCardEditor *self = OBEYA_CARD_EDITOR (widget);
 
+  gtk_popover_popdown (self->due_popover);
   if (!can_edit (self) || obeya_card_get_due (self->card) == OBEYA_DAY_NONE)
     return;
   obeya_entity_edit (OBEYA_ENTITY (self->card), _("Clear due date"), "due", NULL, NULL);
+}
+
+static void
+due_today_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  ObeyaCardEditor *self = OBEYA_CARD_EDITOR (widget);
+  ObeyaDay today = obeya_day_today ();
+  char text[OBEYA_DAY_BUF_SIZE];
+
+  gtk_popover_popdown (self->due_popover);
+  if (!can_edit (self) || obeya_card_get_due (self->card) == today)
+    return;
+  obeya_entity_edit (OBEYA_ENTITY (self->card), _("Set due date"),
+                     "due", obeya_day_format (today, text), NULL);
 }
 
 static void
@@ -339,7 +356,7 @@ refresh_due (ObeyaCardEditor *self)
 
   text = due != OBEYA_DAY_NONE ? obeya_format_day_long (due) : g_strdup (_("None"));
   adw_action_row_set_subtitle (self->due_row, text);
-  gtk_widget_set_visible (self->due_clear_button, due != OBEYA_DAY_NONE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "card.clear-due", due != OBEYA_DAY_NONE);
 
   gtk_widget_set_visible (GTK_WIDGET (self->due_state_label), overdue || soon);
   gtk_label_set_label (self->due_state_label, overdue ? _("Overdue") : soon ? _("Due soon") : "");
@@ -1226,7 +1243,7 @@ obeya_card_editor_class_init (ObeyaCardEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ObeyaCardEditor, class_row);
   gtk_widget_class_bind_template_child (widget_class, ObeyaCardEditor, due_row);
   gtk_widget_class_bind_template_child (widget_class, ObeyaCardEditor, due_state_label);
-  gtk_widget_class_bind_template_child (widget_class, ObeyaCardEditor, due_clear_button);
+  gtk_widget_class_bind_template_child (widget_class, ObeyaCardEditor, due_button);
   gtk_widget_class_bind_template_child (widget_class, ObeyaCardEditor, due_popover);
   gtk_widget_class_bind_template_child (widget_class, ObeyaCardEditor, due_calendar);
   gtk_widget_class_bind_template_child (widget_class, ObeyaCardEditor, blocked_row);
@@ -1273,6 +1290,7 @@ obeya_card_editor_class_init (ObeyaCardEditorClass *klass)
    */
   gtk_widget_class_install_action (widget_class, "card.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "card.clear-due", NULL, clear_due_action);
+  gtk_widget_class_install_action (widget_class, "card.due-today", NULL, due_today_action);
   /* Checklist and link actions take the item's or link's id. */
   gtk_widget_class_install_action (widget_class, "card.checklist-move-up", "s", checklist_action);
   gtk_widget_class_install_action (widget_class, "card.checklist-move-down", "s", checklist_action);

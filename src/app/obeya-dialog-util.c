@@ -487,8 +487,7 @@ new_check_row (gpointer item,
   obeya_row_set_object (check, item);
   g_object_set_data (G_OBJECT (row), "obeya-check", check);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+  /* Prefixes are prepended: the swatch first, so that it shows after the check. */
   if (OBEYA_IS_TAG (item))
     {
       GtkWidget *swatch = obeya_tag_swatch_new (NULL);
@@ -496,6 +495,8 @@ new_check_row (gpointer item,
       g_object_set_data (G_OBJECT (row), "obeya-swatch", swatch);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), swatch);
     }
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
   g_signal_connect (check, "toggled", closure->toggled, closure->data);
   return row;
 }
