@@ -290,7 +290,17 @@ test_card_editor_title (Fixture       *f,
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title_row)), ==, "Pay invoice 4711");
   g_assert_false (obeya_history_can_undo (f->history));
 
-  close_and_finalize (editor);
+  /* Typed in the focused row, then the dialog closes: kept, as one expects;
+   * the focus leaving the row as the widgets go adds nothing. */
+  gtk_widget_grab_focus (title_row);
+  gtk_editable_set_text (GTK_EDITABLE (title_row), "Pay invoice 4711 today");
+  g_object_ref (editor);
+  gtk_window_close (GTK_WINDOW (editor));
+  flush ();
+  g_assert_cmpstr (obeya_card_get_title (f->card), ==, "Pay invoice 4711 today");
+  g_assert_true (undo (f));
+  g_assert_false (obeya_history_can_undo (f->history));
+  g_assert_finalize_object (editor);
 }
 
 static void
@@ -867,8 +877,13 @@ test_settings_columns (Fixture       *f,
   g_assert_cmpstr (adw_expander_row_get_subtitle (rows->pdata[2]), ==,
                    "In progress (committed) · no limit · 2 cards");
 
-  /* Name, role and WIP limit through the row's widgets. */
+  /* Name, role and WIP limit through the row's widgets, made when the row
+   * is first opened. */
+  g_assert_null (find_descendant (rows->pdata[2], ADW_TYPE_ENTRY_ROW));
+  adw_expander_row_set_expanded (rows->pdata[1], TRUE);
+  adw_expander_row_set_expanded (rows->pdata[2], TRUE);
   name = find_descendant (rows->pdata[2], ADW_TYPE_ENTRY_ROW);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name)), ==, "In progress");
   activate_entry (name, "Doing");
   g_assert_cmpstr (obeya_column_get_name (f->col[2]), ==, "Doing");
   spin = find_descendant (rows->pdata[2], GTK_TYPE_SPIN_BUTTON);

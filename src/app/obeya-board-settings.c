@@ -61,6 +61,7 @@ typedef struct
   GtkWidget      *up;
   GtkWidget      *down;
   char           *shown_name;
+  gboolean        role_wanted;
 } PlaceRow;
 
 static void
@@ -352,6 +353,103 @@ new_icon_button (const char *icon,
   return button;
 }
 
+/* Shows the model's values in a row's content, once it has been made. */
+static void
+sync_place_content (PlaceRow *place)
+{
+  g_autofree char *name = NULL;
+  guint wip_limit = 0;
+
+  if (place->name == NULL)
+    return;
+  g_object_get (place->entity, "name", &name, "wip-limit", &wip_limit, NULL);
+  obeya_sync_editable (GTK_EDITABLE (place->name), &place->shown_name, name);
+  gtk_spin_button_set_value (place->wip, wip_limit);
+  if (place->role != NULL)
+    adw_combo_row_set_selected (place->role, obeya_column_get_role (OBEYA_COLUMN (place->entity)));
+}
+
+/* Fills the row of a column or lane with its name, role, WIP limit and
+ * delete button, and shows the model's values in them. */
+static void
+fill_place_row (PlaceRow *place)
+{
+  const char *id = obeya_entity_get_id (place->entity);
+  GtkWidget *wip_row, *spin, *delete_row, *delete_box, *delete_button;
+  GtkEventController *focus;
+
+  if (place->name != NULL)
+    return;
+
+  place->name = ADW_ENTRY_ROW (adw_entry_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (place->name), _("Name"));
+  g_object_set_data (G_OBJECT (place->name), "obeya-place", place);
+  g_signal_connect (place->name, "entry-activated", G_CALLBACK (place_name_activated_cb), NULL);
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect (focus, "leave", G_CALLBACK (place_name_leave_cb), NULL);
+  gtk_widget_add_controller (GTK_WIDGET (place->name), focus);
+  adw_expander_row_add_row (place->row, GTK_WIDGET (place->name));
+
+  if (place->role_wanted)
+    {
+      g_autoptr(GtkStringList) roles = gtk_string_list_new (NULL);
+      GtkExpression *expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
+
+      for (int role = OBEYA_COLUMN_ROLE_BACKLOG; role <= OBEYA_COLUMN_ROLE_DONE; role++)
+        gtk_string_list_append (roles, obeya_column_role_get_label (role));
+      place->role = ADW_COMBO_ROW (adw_combo_row_new ());
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (place->role), _("Flow role"));
+      adw_combo_row_set_expression (place->role, expression);
+      gtk_expression_unref (expression);
+      adw_combo_row_set_model (place->role, G_LIST_MODEL (roles));
+      g_object_set_data (G_OBJECT (place->role), "obeya-place", place);
+      g_signal_connect (place->role, "notify::selected", G_CALLBACK (place_role_selected_cb), NULL);
+      adw_expander_row_add_row (place->row, GTK_WIDGET (place->role));
+    }
+
+  wip_row = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (wip_row), _("WIP limit"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (wip_row),
+                               OBEYA_IS_COLUMN (place->entity) ? _("0 means no limit")
+                                         : _("Cards in active columns; 0 means no limit"));
+  spin = gtk_spin_button_new_with_range (0, 999, 1);
+  gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
+  gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (spin), TRUE);
+  place->wip = GTK_SPIN_BUTTON (spin);
+  g_object_set_data (G_OBJECT (spin), "obeya-place", place);
+  g_signal_connect (spin, "value-changed", G_CALLBACK (place_wip_changed_cb), NULL);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (wip_row), spin);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (wip_row), spin);
+  adw_expander_row_add_row (place->row, wip_row);
+
+  delete_button = gtk_button_new_with_mnemonic (OBEYA_IS_COLUMN (place->entity) ? _("_Delete Column…")
+                                                          : _("_Delete Swimlane…"));
+  gtk_widget_add_css_class (delete_button, "destructive-action");
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (delete_button), g_variant_new_string (id));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (delete_button),
+                                  OBEYA_IS_COLUMN (place->entity) ? "settings.delete-column" : "settings.delete-lane");
+  delete_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  gtk_widget_set_halign (delete_button, GTK_ALIGN_END);
+  gtk_widget_set_hexpand (delete_button, TRUE);
+  gtk_widget_add_css_class (delete_box, "obeya-row-buttons");
+  gtk_box_append (GTK_BOX (delete_box), delete_button);
+  delete_row = gtk_list_box_row_new ();
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (delete_row), FALSE);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (delete_row), delete_box);
+  adw_expander_row_add_row (place->row, delete_row);
+
+  place->self->updating++;
+  sync_place_content (place);
+  place->self->updating--;
+}
+
+static void
+place_expanded_cb (AdwExpanderRow *row)
+{
+  if (adw_expander_row_get_expanded (row))
+    fill_place_row (place_of (row));
+}
+
 static GtkWidget *
 new_place_row (gpointer item,
                gpointer data)
@@ -361,10 +459,9 @@ new_place_row (gpointer item,
   gboolean is_column = OBEYA_IS_COLUMN (entity);
   const char *id = obeya_entity_get_id (entity);
   PlaceRow *place = g_new0 (PlaceRow, 1);
-  GtkWidget *wip_row, *spin, *delete_row, *delete_box, *delete_button;
-  GtkEventController *focus;
 
   place->self = self;
+  place->role_wanted = is_column;
   place->entity = entity;
   place->row = ADW_EXPANDER_ROW (adw_expander_row_new ());
   obeya_row_set_object (place->row, entity);
@@ -389,62 +486,8 @@ new_place_row (gpointer item,
     adw_expander_row_add_action (place->row, order);
   }
 
-  place->name = ADW_ENTRY_ROW (adw_entry_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (place->name), _("Name"));
-  g_object_set_data (G_OBJECT (place->name), "obeya-place", place);
-  g_signal_connect (place->name, "entry-activated", G_CALLBACK (place_name_activated_cb), NULL);
-  focus = gtk_event_controller_focus_new ();
-  g_signal_connect (focus, "leave", G_CALLBACK (place_name_leave_cb), NULL);
-  gtk_widget_add_controller (GTK_WIDGET (place->name), focus);
-  adw_expander_row_add_row (place->row, GTK_WIDGET (place->name));
-
-  if (is_column)
-    {
-      g_autoptr(GtkStringList) roles = gtk_string_list_new (NULL);
-      GtkExpression *expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
-
-      for (int role = OBEYA_COLUMN_ROLE_BACKLOG; role <= OBEYA_COLUMN_ROLE_DONE; role++)
-        gtk_string_list_append (roles, obeya_column_role_get_label (role));
-      place->role = ADW_COMBO_ROW (adw_combo_row_new ());
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (place->role), _("Flow role"));
-      adw_combo_row_set_expression (place->role, expression);
-      gtk_expression_unref (expression);
-      adw_combo_row_set_model (place->role, G_LIST_MODEL (roles));
-      g_object_set_data (G_OBJECT (place->role), "obeya-place", place);
-      g_signal_connect (place->role, "notify::selected", G_CALLBACK (place_role_selected_cb), NULL);
-      adw_expander_row_add_row (place->row, GTK_WIDGET (place->role));
-    }
-
-  wip_row = adw_action_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (wip_row), _("WIP limit"));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (wip_row),
-                               is_column ? _("0 means no limit")
-                                         : _("Cards in active columns; 0 means no limit"));
-  spin = gtk_spin_button_new_with_range (0, 999, 1);
-  gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
-  gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (spin), TRUE);
-  place->wip = GTK_SPIN_BUTTON (spin);
-  g_object_set_data (G_OBJECT (spin), "obeya-place", place);
-  g_signal_connect (spin, "value-changed", G_CALLBACK (place_wip_changed_cb), NULL);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (wip_row), spin);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (wip_row), spin);
-  adw_expander_row_add_row (place->row, wip_row);
-
-  delete_button = gtk_button_new_with_mnemonic (is_column ? _("_Delete Column…")
-                                                          : _("_Delete Swimlane…"));
-  gtk_widget_add_css_class (delete_button, "destructive-action");
-  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (delete_button), g_variant_new_string (id));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (delete_button),
-                                  is_column ? "settings.delete-column" : "settings.delete-lane");
-  delete_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  gtk_widget_set_halign (delete_button, GTK_ALIGN_END);
-  gtk_widget_set_hexpand (delete_button, TRUE);
-  gtk_widget_add_css_class (delete_box, "obeya-row-buttons");
-  gtk_box_append (GTK_BOX (delete_box), delete_button);
-  delete_row = gtk_list_box_row_new ();
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (delete_row), FALSE);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (delete_row), delete_box);
-  adw_expander_row_add_row (place->row, delete_row);
+  /* What is inside is made when first opened: a board's rows open fast. */
+  g_signal_connect (place->row, "notify::expanded", G_CALLBACK (place_expanded_cb), NULL);
 
   return GTK_WIDGET (place->row);
 }
@@ -468,8 +511,7 @@ sync_place_rows (ObeyaBoardSettings *self,
 
       g_object_get (place->entity, "name", &name, "wip-limit", &wip_limit, NULL);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (place->row), name);
-      obeya_sync_editable (GTK_EDITABLE (place->name), &place->shown_name, name);
-      gtk_spin_button_set_value (place->wip, wip_limit);
+      sync_place_content (place);
       gtk_widget_set_sensitive (place->up, i > 0);
       gtk_widget_set_sensitive (place->down, i + 1 < rows->len);
 
@@ -478,11 +520,10 @@ sync_place_rows (ObeyaBoardSettings *self,
         limit = g_strdup_printf (_("limit %u"), wip_limit);
       else
         limit = g_strdup (_("no limit"));
-      if (place->role != NULL)
+      if (place->role_wanted)
         {
           ObeyaColumn *column = OBEYA_COLUMN (place->entity);
 
-          adw_combo_row_set_selected (place->role, obeya_column_get_role (column));
           cards = cards_text (obeya_column_get_n_cards (column));
           /* Translators: "Active · limit 4 · 3 cards" */
           subtitle = g_strdup_printf (_("%s · %s · %s"),
@@ -1079,6 +1120,10 @@ static void
 obeya_board_settings_dispose (GObject *object)
 {
   ObeyaBoardSettings *self = OBEYA_BOARD_SETTINGS (object);
+
+  /* Nothing acts on the model while the widgets are torn down (a focused
+   * entry losing focus would commit). */
+  self->updating++;
 
   g_clear_signal_handler (&self->changed_id, self->workspace);
   if (self->subpage != NULL)

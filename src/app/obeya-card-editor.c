@@ -1189,6 +1189,10 @@ obeya_card_editor_dispose (GObject *object)
 {
   ObeyaCardEditor *self = OBEYA_CARD_EDITOR (object);
 
+  /* Nothing acts on the model while the widgets are torn down (a focused
+   * entry losing focus would commit). */
+  self->updating++;
+
   g_clear_signal_handler (&self->changed_id, self->workspace);
   gtk_widget_dispose_template (GTK_WIDGET (self), OBEYA_TYPE_CARD_EDITOR);
   g_clear_pointer (&self->person_rows, g_ptr_array_unref);

@@ -492,6 +492,10 @@ obeya_people_dialog_dispose (GObject *object)
 {
   ObeyaPeopleDialog *self = OBEYA_PEOPLE_DIALOG (object);
 
+  /* Nothing acts on the model while the widgets are torn down (a focused
+   * entry losing focus would commit). */
+  self->updating++;
+
   g_clear_signal_handler (&self->changed_id, self->workspace);
   if (self->settings != NULL)
     g_signal_handlers_disconnect_by_data (self->settings, self);

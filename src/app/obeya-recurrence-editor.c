@@ -457,6 +457,10 @@ obeya_recurrence_editor_dispose (GObject *object)
 {
   ObeyaRecurrenceEditor *self = OBEYA_RECURRENCE_EDITOR (object);
 
+  /* Nothing acts on the model while the widgets are torn down (a focused
+   * entry losing focus would commit). */
+  self->updating++;
+
   g_clear_signal_handler (&self->changed_id, self->workspace);
   gtk_widget_dispose_template (GTK_WIDGET (self), OBEYA_TYPE_RECURRENCE_EDITOR);
   g_clear_pointer (&self->person_rows, g_ptr_array_unref);
