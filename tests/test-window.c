@@ -11,6 +11,7 @@
 #include "obeya-board.h"
 #include "obeya-board-view.h"
 #include "obeya-card.h"
+#include "obeya-card-editor.h"
 #include "obeya-card-widget.h"
 #include "obeya-column.h"
 #include "obeya-column-view.h"
@@ -382,6 +383,32 @@ test_wip_warning (Fixture       *f,
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (review), "over-limit"));
 }
 
+static void
+test_open_card_editor (Fixture       *f,
+                       gconstpointer  data)
+{
+  GListModel *ready = obeya_column_get_cell (column (f, 1), lane (f, 1));
+  g_autoptr(ObeyaCard) card = g_list_model_get_item (ready, 0);
+  GListModel *toplevels;
+  GtkWindow *editor = NULL;
+
+  /* What a click on a card (or Enter) does. */
+  gtk_widget_activate_action (GTK_WIDGET (board_view (f)), "board.open-card", "s",
+                              obeya_entity_get_id (OBEYA_ENTITY (card)));
+  flush_events ();
+  toplevels = gtk_window_get_toplevels (); /* owned by GTK */
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+      if (OBEYA_IS_CARD_EDITOR (window))
+        editor = window;
+    }
+  g_assert_nonnull (editor);
+  g_assert_true (gtk_window_get_transient_for (editor) == GTK_WINDOW (f->window));
+  gtk_window_destroy (editor);
+  flush_events ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -396,6 +423,7 @@ main (int   argc,
   ADD ("drag-and-drop", test_drag_and_drop);
   ADD ("filter", test_filter);
   ADD ("wip-warning", test_wip_warning);
+  ADD ("open-card-editor", test_open_card_editor);
 #undef ADD
 
   return g_test_run ();

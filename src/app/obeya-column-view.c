@@ -615,6 +615,8 @@ update_collapsed (ObeyaColumnView *self)
 
   gtk_widget_set_visible (self->expanded_box, !collapsed);
   gtk_widget_set_visible (self->collapsed_button, collapsed);
+  /* Open columns share the width a big screen has to spare. */
+  gtk_widget_set_hexpand (GTK_WIDGET (self), !collapsed);
   if (collapsed)
     gtk_widget_add_css_class (GTK_WIDGET (self), "collapsed");
   else

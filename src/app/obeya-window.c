@@ -5,8 +5,11 @@
 
 #include <glib/gi18n.h>
 
+#include "obeya-archive-dialog.h"
 #include "obeya-board.h"
+#include "obeya-board-settings.h"
 #include "obeya-board-view.h"
+#include "obeya-card-editor.h"
 #include "obeya-card.h"
 #include "obeya-card-filter.h"
 #include "obeya-card-query.h"
@@ -17,6 +20,8 @@
 #include "obeya-file.h"
 #include "obeya-history.h"
 #include "obeya-json.h"
+#include "obeya-new-board-dialog.h"
+#include "obeya-people-dialog.h"
 #include "obeya-person.h"
 #include "obeya-tag.h"
 #include "obeya-trello.h"
@@ -105,26 +110,22 @@ history (ObeyaWindow *self)
   return self->workspace ? obeya_workspace_get_history (self->workspace) : NULL;
 }
 
-static const char *
-me_key (ObeyaWindow *self)
+/* The key of this workspace in the "workspace-me" setting: its file's URI. */
+static char *
+dup_me_key (ObeyaWindow *self)
 {
-  return self->document ? obeya_document_get_path (self->document) : NULL;
+  const char *path = self->document ? obeya_document_get_path (self->document) : NULL;
+
+  return path ? g_filename_to_uri (path, NULL, NULL) : NULL;
 }
 
-/* The person set as "me" for this workspace (GSettings "me": file → id). */
+/* The person set as "me" for this workspace (People and Tags). */
 static char *
 dup_me (ObeyaWindow *self)
 {
-  g_autoptr(GVariant) map = NULL;
-  const char *key = me_key (self);
-  char *id = NULL;
+  g_autofree char *key = dup_me_key (self);
 
-  if (key == NULL || self->settings == NULL)
-    return NULL;
-  map = g_settings_get_value (self->settings, "me");
-  if (!g_variant_lookup (map, key, "s", &id))
-    return NULL;
-  return id;
+  return key ? obeya_people_dialog_dup_me (key) : NULL;
 }
 
 /* ---- filter ------------------------------------------------------------------ */
@@ -833,18 +834,61 @@ add_card_action (GtkWidget  *widget,
 }
 
 static void
+board_created_cb (ObeyaWindow *self,
+                  ObeyaBoard  *board)
+{
+  show_board (self, board);
+}
+
+static void
 new_board_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
   ObeyaWindow *self = OBEYA_WINDOW (widget);
-  ObeyaBoard *board;
+  ObeyaNewBoardDialog *dialog;
 
   if (self->workspace == NULL)
     return;
-  board = obeya_workspace_add_board (self->workspace, _("New board"), OBEYA_BOARD_TEAM,
-                                     OBEYA_BOARD_TEMPLATE_BACK_OFFICE);
-  show_board (self, board);
+  dialog = obeya_new_board_dialog_new (GTK_WINDOW (self), self->workspace);
+  g_signal_connect_object (dialog, "board-created", G_CALLBACK (board_created_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+board_settings_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  ObeyaWindow *self = OBEYA_WINDOW (widget);
+
+  if (self->board != NULL)
+    gtk_window_present (GTK_WINDOW (obeya_board_settings_new (GTK_WINDOW (self), self->board)));
+}
+
+static void
+archived_cards_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  ObeyaWindow *self = OBEYA_WINDOW (widget);
+
+  if (self->board != NULL)
+    gtk_window_present (GTK_WINDOW (obeya_archive_dialog_new (GTK_WINDOW (self), self->board)));
+}
+
+static void
+people_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  ObeyaWindow *self = OBEYA_WINDOW (widget);
+  g_autofree char *key = dup_me_key (self);
+
+  if (self->workspace != NULL)
+    gtk_window_present (GTK_WINDOW (obeya_people_dialog_new (GTK_WINDOW (self), self->workspace,
+                                                             key)));
 }
 
 static void
@@ -1223,10 +1267,12 @@ card_activated_cb (ObeyaWindow    *self,
                    ObeyaCard      *card,
                    ObeyaBoardView *view)
 {
-  /* Until the card editor is wired, show the card on its board. */
-  if (obeya_card_get_board (card) != self->board)
-    show_board (self, obeya_card_get_board (card));
-  obeya_board_view_focus_card (self->board_view, card);
+  ObeyaCardEditor *editor;
+
+  if (obeya_card_get_board (card) == NULL)
+    return;
+  editor = obeya_card_editor_new (GTK_WINDOW (self), card);
+  gtk_window_present (GTK_WINDOW (editor));
 }
 
 static void
@@ -1281,11 +1327,30 @@ unsaved_response_cb (AdwMessageDialog *dialog,
     gtk_widget_activate_action (GTK_WIDGET (self), "win.save-as", NULL);
 }
 
+static void
+save_window_state (ObeyaWindow *self)
+{
+  int width, height;
+
+  if (self->settings == NULL)
+    return;
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  g_settings_set_boolean (self->settings, "window-maximized",
+                          gtk_window_is_maximized (GTK_WINDOW (self)));
+  if (!gtk_window_is_maximized (GTK_WINDOW (self)) && width > 0 && height > 0)
+    {
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+    }
+}
+
 static gboolean
 obeya_window_close_request (GtkWindow *window)
 {
   ObeyaWindow *self = OBEYA_WINDOW (window);
   ObeyaDocumentState state;
+
+  save_window_state (self);
 
   if (self->may_close || self->document == NULL)
     return GTK_WINDOW_CLASS (obeya_window_parent_class)->close_request (window);
@@ -1432,6 +1497,9 @@ obeya_window_class_init (ObeyaWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open-backup", NULL, open_backup_action);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
   gtk_widget_class_install_action (widget_class, "win.export-csv", "s", export_csv_action);
+  gtk_widget_class_install_action (widget_class, "win.board-settings", NULL, board_settings_action);
+  gtk_widget_class_install_action (widget_class, "win.archived-cards", NULL, archived_cards_action);
+  gtk_widget_class_install_action (widget_class, "win.people", NULL, people_action);
   gtk_widget_class_install_action (widget_class, "win.import-trello", NULL, import_trello_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
@@ -1464,7 +1532,17 @@ obeya_window_init (ObeyaWindow *self)
 
   schema = source ? g_settings_schema_source_lookup (source, APP_ID, TRUE) : NULL;
   if (schema != NULL)
-    self->settings = g_settings_new (APP_ID);
+    {
+      self->settings = g_settings_new (APP_ID);
+      g_signal_connect_swapped (self->settings, "changed::workspace-me",
+                                G_CALLBACK (schedule_my_cards), self);
+      /* The size the window had when it was last closed. */
+      gtk_window_set_default_size (GTK_WINDOW (self),
+                                   g_settings_get_int (self->settings, "window-width"),
+                                   g_settings_get_int (self->settings, "window-height"));
+      if (g_settings_get_boolean (self->settings, "window-maximized"))
+        gtk_window_maximize (GTK_WINDOW (self));
+    }
 
   self->query = obeya_card_query_new ();
   g_signal_connect_swapped (self->query, "changed", G_CALLBACK (query_changed_cb), self);
