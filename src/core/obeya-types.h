@@ -21,4 +21,12 @@ typedef struct _ObeyaChecklistItem ObeyaChecklistItem;
 typedef struct _ObeyaLink          ObeyaLink;
 typedef struct _ObeyaRecurrence    ObeyaRecurrence;
 
+/* 5S audits */
+typedef struct _ObeyaAudits        ObeyaAudits;
+typedef struct _ObeyaAuditTemplate ObeyaAuditTemplate;
+typedef struct _ObeyaAuditItem     ObeyaAuditItem;
+typedef struct _ObeyaArea          ObeyaArea;
+typedef struct _ObeyaAudit         ObeyaAudit;
+typedef struct _ObeyaScanResult    ObeyaScanResult;
+
 G_END_DECLS

@@ -5,6 +5,8 @@
 
 #include <glib/gi18n.h>
 
+#include "obeya-audits.h"
+#include "obeya-audits-private.h"
 #include "obeya-board.h"
 #include "obeya-card.h"
 #include "obeya-history.h"
@@ -29,6 +31,7 @@ struct _ObeyaWorkspace
   GListStore   *people;   /* of ObeyaPerson */
   GListStore   *tags;     /* of ObeyaTag */
   GListStore   *boards;   /* of ObeyaBoard */
+  ObeyaAudits  *audits;   /* 5S templates, areas, audits */
   GHashTable   *people_index;
   GHashTable   *tag_index;
 
@@ -66,6 +69,7 @@ obeya_workspace_dispose (GObject *object)
   g_clear_object (&self->boards);
   g_clear_object (&self->people);
   g_clear_object (&self->tags);
+  g_clear_object (&self->audits);
 
   G_OBJECT_CLASS (obeya_workspace_parent_class)->dispose (object);
 }
@@ -220,6 +224,7 @@ obeya_workspace_init (ObeyaWorkspace *self)
   self->people = g_list_store_new (OBEYA_TYPE_PERSON);
   self->tags = g_list_store_new (OBEYA_TYPE_TAG);
   self->boards = g_list_store_new (OBEYA_TYPE_BOARD);
+  self->audits = _obeya_audits_new (self);
   self->people_index = g_hash_table_new (g_str_hash, g_str_equal);
   self->tag_index = g_hash_table_new (g_str_hash, g_str_equal);
   self->working_weekdays = DEFAULT_WORKING_WEEKDAYS;
@@ -241,7 +246,8 @@ obeya_workspace_new (void)
 /* ---- load ---------------------------------------------------------------- */
 
 static const char * const known_members[] = {
-  "format", "version", "name", "calendar", "people", "tags", "boards", NULL
+  "format", "version", "name", "calendar", "people", "tags", "boards",
+  "audit_templates", "areas", "audits", NULL
 };
 
 static const char * const person_members[] = { "id", "name", "sample", NULL };
@@ -435,6 +441,7 @@ obeya_workspace_load (GBytes  *bytes,
   read_array (&ctx, object, "people", read_person, NULL);
   read_array (&ctx, object, "tags", read_tag, NULL);
   read_array (&ctx, object, "boards", read_board, NULL);
+  _obeya_audits_read (self->audits, &ctx, object);
   self->extra = obeya_json_collect_unknown (object, known_members);
 
   if (!obeya_json_reader_propagate (reader, error))
@@ -540,6 +547,7 @@ obeya_workspace_save (ObeyaWorkspace  *self,
       _obeya_board_write (board, writer);
     }
   obeya_json_writer_end_array (writer);
+  _obeya_audits_write (self->audits, writer);
 
   if (self->extra != NULL)
     obeya_json_writer_members_of (writer, self->extra);
@@ -608,7 +616,7 @@ char *
 obeya_workspace_dup_summary (ObeyaWorkspace *self)
 {
   guint boards, cards, people, tags;
-  g_autofree char *b = NULL, *c = NULL, *p = NULL, *t = NULL;
+  g_autofree char *b = NULL, *c = NULL, *p = NULL, *t = NULL, *five_s = NULL;
 
   g_return_val_if_fail (OBEYA_IS_WORKSPACE (self), NULL);
 
@@ -621,7 +629,8 @@ obeya_workspace_dup_summary (ObeyaWorkspace *self)
   c = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u card", "%u cards", cards), cards);
   p = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u person", "%u people", people), people);
   t = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u tag", "%u tags", tags), tags);
-  return g_strdup_printf ("%s, %s, %s, %s", b, c, p, t);
+  five_s = _obeya_audits_dup_summary (self->audits);
+  return g_strdup_printf ("%s, %s, %s, %s%s", b, c, p, t, five_s);
 }
 
 void
@@ -652,6 +661,13 @@ obeya_workspace_get_boards (ObeyaWorkspace *self)
 {
   g_return_val_if_fail (OBEYA_IS_WORKSPACE (self), NULL);
   return G_LIST_MODEL (self->boards);
+}
+
+ObeyaAudits *
+obeya_workspace_get_audits (ObeyaWorkspace *self)
+{
+  g_return_val_if_fail (OBEYA_IS_WORKSPACE (self), NULL);
+  return self->audits;
 }
 
 GHashTable *
@@ -1111,7 +1127,7 @@ obeya_workspace_has_sample (ObeyaWorkspace *self)
         if (is_sample (item))
           return TRUE;
       }
-  return FALSE;
+  return _obeya_audits_has_sample (self->audits);
 }
 
 void
@@ -1120,6 +1136,7 @@ obeya_workspace_clear_sample (ObeyaWorkspace *self)
   g_return_if_fail (OBEYA_IS_WORKSPACE (self));
 
   obeya_history_begin (self->history, _("Clear sample"));
+  _obeya_audits_clear_sample (self->audits, self->history);
 
   for (guint i = g_list_model_get_n_items (G_LIST_MODEL (self->boards)); i > 0; i--)
     {

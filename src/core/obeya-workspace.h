@@ -70,6 +70,8 @@ void            obeya_workspace_emit_changed  (ObeyaWorkspace  *self);
 GListModel     *obeya_workspace_get_people    (ObeyaWorkspace  *self);
 GListModel     *obeya_workspace_get_tags      (ObeyaWorkspace  *self);
 GListModel     *obeya_workspace_get_boards    (ObeyaWorkspace  *self);
+/* 5S audit templates, areas and audits (obeya-audits.h). */
+ObeyaAudits    *obeya_workspace_get_audits    (ObeyaWorkspace  *self);
 ObeyaPerson    *obeya_workspace_find_person   (ObeyaWorkspace  *self,
                                                const char      *id);
 ObeyaPerson    *obeya_workspace_find_person_by_name (ObeyaWorkspace *self,
