@@ -2,7 +2,7 @@
  *
  * 5S audits: the scoring rules with worked examples, comparison, templates
  * (edit, retire, files, built-ins), drafts, finish and reopen, corrective
- * actions, due dates, CSV and the file format.
+ * actions, due dates, CSV, the sample, and the file format.
  */
 #include "config.h"
 
@@ -22,6 +22,7 @@
 #include "obeya-json.h"
 #include "obeya-link.h"
 #include "obeya-person.h"
+#include "obeya-sample-5s.h"
 #include "obeya-tag.h"
 #include "obeya-workspace.h"
 
@@ -1528,6 +1529,130 @@ test_bad_files (void)
   expect_load_error (AUDIT_HEAD "\"scan\": {\"folder\": \"/srv\"}}", "audits[0].scan.stale_days");
 }
 
+/* ---- the sample ---------------------------------------------------------- */
+
+static void
+test_sample (void)
+{
+  g_autoptr(ObeyaWorkspace) ws = obeya_workspace_new ();
+  ObeyaAudits *audits = obeya_workspace_get_audits (ws);
+  ObeyaDay today = obeya_day_from_ymd (2026, 11, 2);
+  ObeyaBoard *board;
+  guint n_drafts = 0, n_finished = 0, open_actions = 0;
+  g_autoptr(GArray) due = NULL;
+  g_autoptr(GBytes) first = NULL;
+
+  obeya_time_set_fake_now ("2026-11-02T09:00:00+01:00");
+  board = obeya_workspace_add_board (ws, "Team board", OBEYA_BOARD_TEAM,
+                                     OBEYA_BOARD_TEMPLATE_BACK_OFFICE);
+  g_object_set (board, "sample", TRUE, NULL);
+  obeya_sample_add_5s (ws, board, today);
+
+  g_assert_cmpuint (g_list_model_get_n_items (obeya_audits_get_templates (audits)), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (obeya_audits_get_areas (audits)), ==, 3);
+  for (guint i = 0; i < g_list_model_get_n_items (obeya_audits_get_audits (audits)); i++)
+    {
+      g_autoptr(ObeyaAudit) audit = g_list_model_get_item (obeya_audits_get_audits (audits), i);
+
+      g_assert_true (obeya_audit_get_sample (audit));
+      if (obeya_audit_is_finished (audit))
+        n_finished++;
+      else
+        n_drafts++;
+    }
+  if (g_test_verbose ())
+    {
+      g_autofree char *csv = obeya_audits_export_csv (audits);
+      g_printerr ("%s", csv);
+    }
+  g_assert_cmpuint (n_finished, ==, 18);
+  g_assert_cmpuint (n_drafts, ==, 1);
+
+  /* Six months per area, a believable improvement: the last audit beats the
+   * first by at least 20 points, and the trend mostly rises. */
+  for (guint a = 0; a < 3; a++)
+    {
+      g_autoptr(ObeyaArea) area = g_list_model_get_item (obeya_audits_get_areas (audits), a);
+      g_autoptr(GArray) trend = obeya_audits_get_trend (audits, area);
+      const ObeyaTrendPoint *points = (const ObeyaTrendPoint *) trend->data;
+      guint rises = 0;
+
+      g_assert_true (obeya_area_get_sample (area));
+      g_assert_cmpuint (trend->len, ==, 6);
+      g_assert_cmpuint (today - points[0].date, >, 150);
+      g_assert_cmpuint (today - points[0].date, <, 220);
+      g_assert_cmpfloat (points[5].score.overall.percent - points[0].score.overall.percent, >=,
+                         20.0);
+      for (guint i = 1; i < trend->len; i++)
+        rises += points[i].score.overall.percent > points[i - 1].score.overall.percent;
+      g_assert_cmpuint (rises, >=, 3);
+      for (guint i = 0; i < trend->len; i++)
+        {
+          g_assert_nonnull (obeya_audit_get_summary (points[i].audit));
+          g_assert_cmpint (obeya_audit_get_score (points[i].audit, "no-such"), ==,
+                           OBEYA_SCORE_UNSCORED);
+        }
+    }
+
+  /* One area overdue for the stand-up page. */
+  due = obeya_audits_list_due (audits, today);
+  g_assert_cmpuint (due->len, >=, 1);
+  g_assert_cmpint (g_array_index (due, ObeyaAreaStatus, 0).due, ==, OBEYA_AREA_OVERDUE);
+
+  /* Open 5S actions on the board, linked to their audits. */
+  for (guint i = 0; i < obeya_board_get_cards (board)->len; i++)
+    {
+      ObeyaCard *card = obeya_board_get_cards (board)->pdata[i];
+
+      if (obeya_audits_find_audit_for_card (audits, card, NULL) != NULL && !obeya_card_is_done (card))
+        open_actions++;
+    }
+  g_assert_cmpuint (open_actions, ==, 3);
+
+  /* Round trip, then clear: nothing of it is left. */
+  first = save_ok (ws);
+  {
+    g_autoptr(ObeyaWorkspace) copy = load_ok (first);
+    g_autoptr(GBytes) second = save_ok (copy);
+
+    g_assert_true (g_bytes_equal (first, second));
+    g_assert_cmpuint (g_bytes_get_size (first), <, 400000);
+  }
+  g_assert_true (obeya_workspace_has_sample (ws));
+  obeya_workspace_clear_sample (ws);
+  g_assert_false (obeya_workspace_has_sample (ws));
+  g_assert_cmpuint (g_list_model_get_n_items (obeya_audits_get_templates (audits)), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (obeya_audits_get_areas (audits)), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (obeya_audits_get_audits (audits)), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (obeya_workspace_get_people (ws)), ==, 0);
+  g_assert_null (obeya_workspace_find_tag_by_name (ws, "5S"));
+
+  /* …and one undo brings it all back. */
+  g_assert_true (obeya_history_undo (obeya_workspace_get_history (ws)));
+  g_assert_cmpuint (g_list_model_get_n_items (obeya_audits_get_audits (audits)), ==, 19);
+  obeya_time_set_fake_now (NULL);
+}
+
+static void
+test_sample_keeps_adopted_template (void)
+{
+  g_autoptr(ObeyaWorkspace) ws = obeya_workspace_new ();
+  ObeyaAudits *audits = obeya_workspace_get_audits (ws);
+  g_autoptr(ObeyaAuditTemplate) office = NULL;
+
+  obeya_time_set_fake_now ("2026-11-02T09:00:00+01:00");
+  obeya_sample_add_5s (ws, NULL, obeya_day_from_ymd (2026, 11, 2));
+  office = g_list_model_get_item (obeya_audits_get_templates (audits), 0);
+  /* The user's own area on the sample's Office template. */
+  obeya_audits_add_area (audits, "Our desks", office, OBEYA_AUDIT_CADENCE_WEEKLY);
+  obeya_workspace_clear_sample (ws);
+  g_assert_cmpuint (g_list_model_get_n_items (obeya_audits_get_areas (audits)), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (obeya_audits_get_templates (audits)), ==, 1);
+  g_assert_false (obeya_audit_template_get_sample (office));
+  g_assert_false (obeya_workspace_has_sample (ws));
+  obeya_time_set_fake_now (NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1567,6 +1692,8 @@ main (int   argc,
               test_round_trip, fixture_teardown);
   g_test_add_func ("/audits/file/unknown-members", test_unknown_members_kept);
   g_test_add_func ("/audits/file/bad", test_bad_files);
+  g_test_add_func ("/audits/sample", test_sample);
+  g_test_add_func ("/audits/sample/adopted-template", test_sample_keeps_adopted_template);
 
   return g_test_run ();
 }
