@@ -1249,6 +1249,41 @@ test_remove_area (Fixture       *f,
                                              obeya_entity_get_id (OBEYA_ENTITY (audit))));
 }
 
+static void
+test_edit_area_and_template (Fixture       *f,
+                             gconstpointer  data)
+{
+  const int scores[] = { 2, 2, 2, 2, 2, 2 };
+  ObeyaAuditTemplate *other = obeya_audits_copy_template (f->audits, f->template_, "Other");
+  ObeyaAudit *audit = scored_audit (f, obeya_day_from_ymd (2026, 10, 1), scores, TRUE);
+  guint version = obeya_audit_template_get_version (f->template_);
+
+  /* Areas and templates are edited with the generic undoable edit. */
+  obeya_entity_edit (OBEYA_ENTITY (f->area), "Edit area",
+                     "name", "AP desks, 3rd floor",
+                     "cadence", OBEYA_AUDIT_CADENCE_WEEKLY,
+                     "owner", obeya_entity_get_id (OBEYA_ENTITY (f->ana)),
+                     "template", other,
+                     NULL);
+  g_assert_cmpstr (obeya_area_get_name (f->area), ==, "AP desks, 3rd floor");
+  g_assert_cmpint (obeya_area_get_cadence (f->area), ==, OBEYA_AUDIT_CADENCE_WEEKLY);
+  g_assert_true (obeya_area_get_template (f->area) == other);
+  /* Past audits keep the template they were scored with. */
+  g_assert_true (obeya_audit_get_template (audit) == f->template_);
+  g_assert_true (obeya_history_undo (f->history));
+  g_assert_cmpstr (obeya_area_get_name (f->area), ==, "AP desks");
+  g_assert_cmpint (obeya_area_get_cadence (f->area), ==, OBEYA_AUDIT_CADENCE_MONTHLY);
+  g_assert_null (obeya_area_get_owner (f->area));
+  g_assert_true (obeya_area_get_template (f->area) == f->template_);
+
+  /* Renaming a template does not change its version (its items did not). */
+  obeya_entity_edit (OBEYA_ENTITY (f->template_), "Rename template", "name", "Desks v2", NULL);
+  g_assert_cmpstr (obeya_audit_template_get_name (f->template_), ==, "Desks v2");
+  g_assert_cmpuint (obeya_audit_template_get_version (f->template_), ==, version);
+  g_assert_true (obeya_history_undo (f->history));
+  g_assert_cmpstr (obeya_audit_template_get_name (f->template_), ==, "Desks");
+}
+
 /* ---- the file ------------------------------------------------------------ */
 
 static ObeyaScanResult *
@@ -1687,6 +1722,8 @@ main (int   argc,
               test_trend_and_months, fixture_teardown);
   g_test_add ("/audits/areas/remove", Fixture, NULL, fixture_setup,
               test_remove_area, fixture_teardown);
+  g_test_add ("/audits/areas/edit", Fixture, NULL, fixture_setup,
+              test_edit_area_and_template, fixture_teardown);
   g_test_add ("/audits/csv", Fixture, NULL, fixture_setup, test_csv, fixture_teardown);
   g_test_add ("/audits/file/round-trip", Fixture, NULL, fixture_setup,
               test_round_trip, fixture_teardown);
