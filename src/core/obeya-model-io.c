@@ -11,6 +11,12 @@
 #include "obeya-entity.h"
 #include "obeya-model-private.h"
 
+GHashTable *
+_obeya_load_context_new_ids (void)
+{
+  return g_hash_table_new (g_str_hash, g_str_equal);
+}
+
 gboolean
 _obeya_load_context_claim_id (ObeyaLoadContext *ctx,
                               const char       *id)

@@ -30,6 +30,10 @@ typedef struct
   GHashTable      *lanes;
 } ObeyaLoadContext;
 
+/* The table for ObeyaLoadContext.ids: its keys are borrowed from the tree
+ * being read, so it must not outlive it and frees nothing. */
+GHashTable *_obeya_load_context_new_ids (void);
+
 /* Records @id (duplicate → error at the current path). */
 gboolean   _obeya_load_context_claim_id (ObeyaLoadContext *ctx,
                                          const char       *id);

@@ -70,6 +70,19 @@ obeya_days_in_month (int year,
 }
 
 ObeyaDay
+obeya_day_add_months (ObeyaDay day,
+                      int      months)
+{
+  int year, month, mday, index;
+
+  obeya_day_to_ymd (day, &year, &month, &mday);
+  index = year * 12 + (month - 1) + months;
+  year = index / 12;
+  month = index % 12 + 1;
+  return obeya_day_from_ymd (year, month, MIN (mday, obeya_days_in_month (year, month)));
+}
+
+ObeyaDay
 obeya_day_from_ymd (int year,
                     int month,
                     int day)

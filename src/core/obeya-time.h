@@ -64,5 +64,8 @@ void           obeya_day_to_ymd              (ObeyaDay day, int *year, int *mont
 /* 1 = Monday … 7 = Sunday */
 int            obeya_day_get_weekday         (ObeyaDay        day);
 int            obeya_days_in_month           (int year, int month);
+/* The same day @months calendar months later (earlier when negative),
+ * clamped to the month's end: 31 January + 1 month = 28 or 29 February. */
+ObeyaDay       obeya_day_add_months          (ObeyaDay day, int months);
 
 G_END_DECLS

@@ -26,4 +26,12 @@ typedef struct _ObeyaMetricCategory ObeyaMetricCategory;
 typedef struct _ObeyaMissReason    ObeyaMissReason;
 typedef struct _ObeyaHuddle        ObeyaHuddle;
 
+/* 5S audits */
+typedef struct _ObeyaAudits        ObeyaAudits;
+typedef struct _ObeyaAuditTemplate ObeyaAuditTemplate;
+typedef struct _ObeyaAuditItem     ObeyaAuditItem;
+typedef struct _ObeyaArea          ObeyaArea;
+typedef struct _ObeyaAudit         ObeyaAudit;
+typedef struct _ObeyaScanResult    ObeyaScanResult;
+
 G_END_DECLS

@@ -6,6 +6,8 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "obeya-audits.h"
+#include "obeya-audits-private.h"
 #include "obeya-board.h"
 #include "obeya-card.h"
 #include "obeya-history.h"
@@ -31,6 +33,7 @@ struct _ObeyaWorkspace
   GListStore   *people;   /* of ObeyaPerson */
   GListStore   *tags;     /* of ObeyaTag */
   GListStore   *boards;   /* of ObeyaBoard */
+  ObeyaAudits  *audits;   /* 5S templates, areas, audits */
   GHashTable   *people_index;
   GHashTable   *tag_index;
 
@@ -70,6 +73,7 @@ obeya_workspace_dispose (GObject *object)
   g_clear_object (&self->boards);
   g_clear_object (&self->people);
   g_clear_object (&self->tags);
+  g_clear_object (&self->audits);
 
   G_OBJECT_CLASS (obeya_workspace_parent_class)->dispose (object);
 }
@@ -224,6 +228,7 @@ obeya_workspace_init (ObeyaWorkspace *self)
   self->people = g_list_store_new (OBEYA_TYPE_PERSON);
   self->tags = g_list_store_new (OBEYA_TYPE_TAG);
   self->boards = g_list_store_new (OBEYA_TYPE_BOARD);
+  self->audits = _obeya_audits_new (self);
   self->people_index = g_hash_table_new (g_str_hash, g_str_equal);
   self->tag_index = g_hash_table_new (g_str_hash, g_str_equal);
   self->working_weekdays = DEFAULT_WORKING_WEEKDAYS;
@@ -247,7 +252,8 @@ obeya_workspace_new (void)
 
 static const char * const known_members[] = {
   "format", "version", "name", "calendar", "people", "tags", "boards",
-  "categories", "miss_reasons", "metrics", "huddle", "huddles", NULL
+  "categories", "miss_reasons", "metrics", "huddle", "huddles",
+  "audit_templates", "areas", "audits", NULL
 };
 
 static const char * const person_members[] = { "id", "name", "sample", NULL };
@@ -429,7 +435,7 @@ obeya_workspace_load (GBytes  *bytes,
     }
 
   self = obeya_workspace_new ();
-  ids = g_hash_table_new (g_str_hash, g_str_equal);
+  ids = _obeya_load_context_new_ids ();
   memset (&ctx, 0, sizeof ctx);
   ctx.reader = reader;
   ctx.workspace = self;
@@ -444,6 +450,7 @@ obeya_workspace_load (GBytes  *bytes,
   read_array (&ctx, object, "tags", read_tag, NULL);
   read_array (&ctx, object, "boards", read_board, NULL);
   _obeya_metrics_read (self->metrics, &ctx, object);
+  _obeya_audits_read (self->audits, &ctx, object);
   self->extra = obeya_json_collect_unknown (object, known_members);
 
   if (!obeya_json_reader_propagate (reader, error))
@@ -563,6 +570,7 @@ obeya_workspace_save (ObeyaWorkspace  *self,
     }
 
   _obeya_metrics_write (self->metrics, writer);
+  _obeya_audits_write (self->audits, writer);
 
   if (self->extra != NULL)
     obeya_json_writer_members_of (writer, self->extra);
@@ -631,7 +639,7 @@ char *
 obeya_workspace_dup_summary (ObeyaWorkspace *self)
 {
   guint boards, cards, people, tags, metrics;
-  g_autofree char *b = NULL, *c = NULL, *p = NULL, *t = NULL;
+  g_autofree char *b = NULL, *c = NULL, *p = NULL, *t = NULL, *m = NULL, *five_s = NULL;
 
   g_return_val_if_fail (OBEYA_IS_WORKSPACE (self), NULL);
 
@@ -645,13 +653,15 @@ obeya_workspace_dup_summary (ObeyaWorkspace *self)
   p = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u person", "%u people", people), people);
   t = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u tag", "%u tags", tags), tags);
   metrics = _obeya_metrics_count (self->metrics);
+  /* The parts of later modules appear only when there is something. */
   if (metrics > 0)
     {
-      g_autofree char *m = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u metric",
-                                                         "%u metrics", metrics), metrics);
-      return g_strdup_printf ("%s, %s, %s, %s, %s", b, c, p, t, m);
+      g_autofree char *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u metric",
+                                                             "%u metrics", metrics), metrics);
+      m = g_strconcat (", ", count, NULL);
     }
-  return g_strdup_printf ("%s, %s, %s, %s", b, c, p, t);
+  five_s = _obeya_audits_dup_summary (self->audits);
+  return g_strdup_printf ("%s, %s, %s, %s%s%s", b, c, p, t, m ? m : "", five_s);
 }
 
 void
@@ -689,6 +699,13 @@ obeya_workspace_get_metrics (ObeyaWorkspace *self)
 {
   g_return_val_if_fail (OBEYA_IS_WORKSPACE (self), NULL);
   return self->metrics;
+}
+
+ObeyaAudits *
+obeya_workspace_get_audits (ObeyaWorkspace *self)
+{
+  g_return_val_if_fail (OBEYA_IS_WORKSPACE (self), NULL);
+  return self->audits;
 }
 
 GHashTable *
@@ -1151,7 +1168,7 @@ obeya_workspace_has_sample (ObeyaWorkspace *self)
         if (is_sample (item))
           return TRUE;
       }
-  return _obeya_metrics_has_sample (self->metrics);
+  return _obeya_metrics_has_sample (self->metrics) || _obeya_audits_has_sample (self->audits);
 }
 
 void
@@ -1160,6 +1177,7 @@ obeya_workspace_clear_sample (ObeyaWorkspace *self)
   g_return_if_fail (OBEYA_IS_WORKSPACE (self));
 
   obeya_history_begin (self->history, _("Clear sample"));
+  _obeya_audits_clear_sample (self->audits, self->history);
 
   for (guint i = g_list_model_get_n_items (G_LIST_MODEL (self->boards)); i > 0; i--)
     {

@@ -72,6 +72,8 @@ GListModel     *obeya_workspace_get_tags      (ObeyaWorkspace  *self);
 GListModel     *obeya_workspace_get_boards    (ObeyaWorkspace  *self);
 /* Huddle metrics, categories, miss reasons and the huddle log (obeya-metrics.h). */
 ObeyaMetrics   *obeya_workspace_get_metrics   (ObeyaWorkspace  *self);
+/* 5S audit templates, areas and audits (obeya-audits.h). */
+ObeyaAudits    *obeya_workspace_get_audits    (ObeyaWorkspace  *self);
 ObeyaPerson    *obeya_workspace_find_person   (ObeyaWorkspace  *self,
                                                const char      *id);
 ObeyaPerson    *obeya_workspace_find_person_by_name (ObeyaWorkspace *self,
