@@ -17,6 +17,7 @@
 #include "obeya-cli.h"
 #include "obeya-column.h"
 #include "obeya-csv.h"
+#include "obeya-file.h"
 #include "obeya-workspace.h"
 
 typedef struct
@@ -435,6 +436,7 @@ test_import_trello (Fixture       *f,
   g_autoptr(GBytes) reloaded_bytes = NULL;
   g_autoptr(ObeyaWorkspace) reloaded = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) before = read_file (f->workspace);
   g_auto(Run) run = { 0, };
   g_autofree char *expected = NULL;
 
@@ -453,15 +455,28 @@ test_import_trello (Fixture       *f,
     g_autofree char *summary = obeya_workspace_dup_summary (reloaded);
     g_assert_cmpstr (summary, ==, "2 boards, 11 cards, 2 people, 6 tags");
   }
-  /* No temporary file left behind. */
+  /* No temporary file left behind: the workspace and its backups folder. */
   {
     g_autoptr(GDir) dir = g_dir_open (f->dir, 0, NULL);
     const char *name;
     guint n = 0;
 
     while ((name = g_dir_read_name (dir)) != NULL)
-      n++;
-    g_assert_cmpuint (n, ==, 1);
+      {
+        g_assert_true (strcmp (name, "team.obeya") == 0 ||
+                       strcmp (name, ".team.obeya.backups") == 0);
+        n++;
+      }
+    g_assert_cmpuint (n, ==, 2);
+  }
+  /* A backup of the file as it was, as the application keeps them. */
+  {
+    g_auto(GStrv) backups = obeya_file_list_backups (f->workspace);
+    g_autoptr(GBytes) backup = NULL;
+
+    g_assert_cmpuint (g_strv_length (backups), ==, 1);
+    backup = read_file (backups[0]);
+    g_assert_true (g_bytes_equal (backup, before));
   }
 }
 
@@ -577,6 +592,66 @@ test_changed_meanwhile (Fixture       *f,
   g_assert_nonnull (strstr (g_bytes_get_data (after, NULL), "Ben Okafor"));
 }
 
+/* Another program replaces the file (a new file renamed over it) and sets
+ * the time back to what it was: the etag still tells. */
+static void
+test_replaced_meanwhile (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(ObeyaCli) cli = obeya_cli_new (TRUE);
+  g_autoptr(ObeyaWorkspace) ws = NULL;
+  g_autoptr(GBytes) before = read_file (f->workspace);
+  g_autoptr(GBytes) after = NULL;
+  g_autofree char *etag = NULL;
+  g_autofree char *other = NULL;
+  g_autofree char *backup_dir = obeya_file_get_backup_dir (f->workspace);
+  GStatBuf st;
+  struct utimbuf times;
+
+  ws = obeya_cli_load_workspace (cli, f->workspace, &etag);
+  g_assert_nonnull (ws);
+
+  g_assert_cmpint (g_stat (f->workspace, &st), ==, 0);
+  times.actime = st.st_atime;
+  times.modtime = st.st_mtime;
+  other = write_file (f, "other.obeya", g_bytes_get_data (before, NULL),
+                      g_bytes_get_size (before));
+  g_assert_cmpint (g_utime (other, &times), ==, 0);
+  g_assert_cmpint (g_rename (other, f->workspace), ==, 0);
+
+  obeya_workspace_add_person (ws, "Ben Okafor");
+  g_assert_false (obeya_cli_save_workspace (cli, ws, f->workspace, etag));
+  g_assert_nonnull (strstr (obeya_cli_get_errors (cli), "changed since it was read"));
+  after = read_file (f->workspace);
+  g_assert_true (g_bytes_equal (before, after));
+  /* Nothing to back up when nothing was written. */
+  g_assert_false (g_file_test (backup_dir, G_FILE_TEST_EXISTS));
+}
+
+/* A file from a newer Obeya loads read-only and is never written. */
+static void
+test_save_read_only (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(ObeyaCli) cli = obeya_cli_new (TRUE);
+  g_autofree char *newer = write_file (f, "newer.obeya",
+                                       "{\"format\": \"obeya-workspace\", \"version\": 7}", -1);
+  g_autoptr(GBytes) before = read_file (newer);
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(ObeyaWorkspace) ws = NULL;
+  g_autofree char *etag = NULL;
+
+  ws = obeya_cli_load_workspace (cli, newer, &etag);
+  g_assert_nonnull (ws);
+  g_assert_true (obeya_workspace_get_read_only (ws));
+  g_assert_false (obeya_cli_check_writable (cli, ws, newer));
+  g_assert_false (obeya_cli_save_workspace (cli, ws, newer, etag));
+  g_assert_false (obeya_cli_save_workspace (cli, ws, newer, NULL));
+  g_assert_nonnull (strstr (obeya_cli_get_errors (cli), "never writes it"));
+  after = read_file (newer);
+  g_assert_true (g_bytes_equal (before, after));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -596,6 +671,8 @@ main (int   argc,
   ADD ("import-trello/refused", test_import_trello_refused);
   ADD ("save-through-link", test_save_through_link);
   ADD ("changed-meanwhile", test_changed_meanwhile);
+  ADD ("replaced-meanwhile", test_replaced_meanwhile);
+  ADD ("save-read-only", test_save_read_only);
 
 #undef ADD
 

@@ -5,14 +5,14 @@
 
 #include <errno.h>
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "obeya-board.h"
 #include "obeya-cli.h"
 #include "obeya-csv.h"
+#include "obeya-document.h"
+#include "obeya-file.h"
 #include "obeya-json.h"
 #include "obeya-trello.h"
 #include "obeya-workspace.h"
@@ -279,16 +279,6 @@ obeya_cli_parse (ObeyaCli                *cli,
 
 /* ---- files ------------------------------------------------------------------ */
 
-static char *
-query_etag (const char *path)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_ETAG_VALUE,
-                                                 G_FILE_QUERY_INFO_NONE, NULL, NULL);
-
-  return info != NULL ? g_strdup (g_file_info_get_etag (info)) : NULL;
-}
-
 /* The "version" of a file that did not load, when it says one. */
 static gint64
 peek_version (GBytes *bytes)
@@ -311,24 +301,19 @@ obeya_cli_load_workspace (ObeyaCli    *cli,
                           const char  *path,
                           char       **etag)
 {
-  g_autoptr(GMappedFile) mapped = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *read_etag = NULL;
   ObeyaWorkspace *workspace;
 
-  /* Before reading: if the file changes in between, a later save refuses
-   * rather than overwrites. */
-  if (etag != NULL)
-    *etag = query_etag (path);
-
-  mapped = g_mapped_file_new (path, FALSE, &error);
-  if (mapped == NULL)
+  /* The etag describes exactly the bytes read: if the file changes after
+   * this, a later save refuses rather than overwrites. */
+  if (!obeya_file_load (path, &bytes, &read_etag, &error))
     {
-      /* GLib's message names the file. */
+      /* The message names the file. */
       obeya_cli_printerr (cli, "%s\n", error->message);
       return NULL;
     }
-  bytes = g_mapped_file_get_bytes (mapped);
 
   workspace = obeya_workspace_load (bytes, &error);
   if (workspace == NULL)
@@ -343,6 +328,8 @@ obeya_cli_load_workspace (ObeyaCli    *cli,
                             path, version, OBEYA_WORKSPACE_VERSION);
       return NULL;
     }
+  if (etag != NULL)
+    *etag = g_steal_pointer (&read_etag);
   return workspace;
 }
 
@@ -352,28 +339,27 @@ obeya_cli_write_file (ObeyaCli   *cli,
                       GBytes     *bytes)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *target = NULL;
-  GStatBuf st;
-  int mode = 0666;
-  gsize length;
-  const char *data = g_bytes_get_data (bytes, &length);
 
-  /* Replace the file a symbolic link points to, not the link, and keep the
-   * file's permissions. */
-  target = realpath (path, NULL);
-  if (target == NULL)
-    target = g_strdup (path);
-  if (g_stat (target, &st) == 0)
-    mode = st.st_mode & 0777;
-
-  if (!g_file_set_contents_full (target, data ? data : "", length,
-                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                 mode, &error))
+  /* Exports: no etag check, no backups (they are made again at will). */
+  if (!obeya_file_save (path, bytes, NULL, 0, NULL, &error))
     {
       obeya_cli_printerr (cli, "%s\n", error->message);
       return FALSE;
     }
   return TRUE;
+}
+
+gboolean
+obeya_cli_check_writable (ObeyaCli       *cli,
+                          ObeyaWorkspace *workspace,
+                          const char     *path)
+{
+  if (!obeya_workspace_get_read_only (workspace))
+    return TRUE;
+  obeya_cli_printerr (cli, _("%s: written by a newer version of Obeya (file version %u); "
+                             "this version opens it read-only and never writes it\n"),
+                      path, obeya_workspace_get_file_version (workspace));
+  return FALSE;
 }
 
 gboolean
@@ -385,6 +371,9 @@ obeya_cli_save_workspace (ObeyaCli       *cli,
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
 
+  if (!obeya_cli_check_writable (cli, workspace, path))
+    return FALSE;
+
   bytes = obeya_workspace_save (workspace, &error);
   if (bytes == NULL)
     {
@@ -392,19 +381,18 @@ obeya_cli_save_workspace (ObeyaCli       *cli,
       return FALSE;
     }
 
-  if (etag != NULL)
+  /* Like the application's autosave: the etag of the load, and rotating
+   * backups beside the file. */
+  if (!obeya_file_save (path, bytes, etag, OBEYA_DOCUMENT_N_BACKUPS, NULL, &error))
     {
-      g_autofree char *current = query_etag (path);
-
-      if (g_strcmp0 (current, etag) != 0)
-        {
-          obeya_cli_printerr (cli, _("%s: the file changed since it was read (is it open in "
-                                     "Obeya?); nothing was written\n"), path);
-          return FALSE;
-        }
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG))
+        obeya_cli_printerr (cli, _("%s: the file changed since it was read (is it open in "
+                                   "Obeya?); nothing was written\n"), path);
+      else
+        obeya_cli_printerr (cli, "%s\n", error->message);
+      return FALSE;
     }
-
-  return obeya_cli_write_file (cli, path, bytes);
+  return TRUE;
 }
 
 static void
@@ -576,13 +564,8 @@ run_import_trello (ObeyaCli  *cli,
   workspace = obeya_cli_load_workspace (cli, workspace_path, &etag);
   if (workspace == NULL)
     return OBEYA_CLI_EXIT_FAILURE;
-  if (obeya_workspace_get_read_only (workspace))
-    {
-      obeya_cli_printerr (cli, _("%s: written by a newer version of Obeya (file version %u); "
-                                 "this version opens it read-only and never writes it\n"),
-                          workspace_path, obeya_workspace_get_file_version (workspace));
-      return OBEYA_CLI_EXIT_FAILURE;
-    }
+  if (!obeya_cli_check_writable (cli, workspace, workspace_path))
+    return OBEYA_CLI_EXIT_FAILURE;
 
   if (!g_file_get_contents (trello_path, &contents, &length, &error))
     {

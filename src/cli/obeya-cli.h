@@ -96,22 +96,31 @@ gboolean    obeya_cli_parse        (ObeyaCli               *cli,
                                     char                 ***argv,
                                     int                    *exit_status);
 
-/* Loads the workspace file @path; on failure prints why (the file name, then
- * line and column or the member path, and whether the file comes from a
- * newer Obeya) and returns NULL. @etag (optional) receives the file's etag,
- * for obeya_cli_save_workspace(). */
+/* Loads the workspace file @path with obeya_file_load(); on failure prints
+ * why (the file name, then line and column or the member path, and whether
+ * the file comes from a newer Obeya) and returns NULL. @etag (optional)
+ * receives the etag of exactly the bytes read, for
+ * obeya_cli_save_workspace(). */
 ObeyaWorkspace *obeya_cli_load_workspace (ObeyaCli       *cli,
                                           const char     *path,
                                           char          **etag);
-/* Saves @workspace over @path atomically (a temporary file renamed over it,
- * following a symbolic link, keeping the file's permissions), refusing when
- * the file changed since @etag was read (NULL: no check) or the workspace is
+/* FALSE (and prints why) when @workspace came from a newer Obeya: such a
+ * file opens read-only and is never written. */
+gboolean    obeya_cli_check_writable (ObeyaCli       *cli,
+                                      ObeyaWorkspace *workspace,
+                                      const char     *path);
+/* Saves @workspace over @path with obeya_file_save(), as the application's
+ * autosave does: atomically (a complete temporary file renamed over it,
+ * following a symbolic link, keeping the file's permissions), keeping
+ * OBEYA_DOCUMENT_N_BACKUPS rotating backups beside it, and refusing when the
+ * file changed since @etag was read (NULL: no check) or the workspace is
  * read-only. Prints why on failure. */
 gboolean    obeya_cli_save_workspace (ObeyaCli       *cli,
                                       ObeyaWorkspace *workspace,
                                       const char     *path,
                                       const char     *etag);
-/* Writes @bytes to @path atomically; prints why on failure. */
+/* Writes @bytes to @path atomically (obeya_file_save(), no etag check, no
+ * backups: for exports); prints why on failure. */
 gboolean    obeya_cli_write_file     (ObeyaCli       *cli,
                                       const char     *path,
                                       GBytes         *bytes);
