@@ -9,7 +9,9 @@
 
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 #include <utime.h>
 
@@ -652,6 +654,111 @@ test_save_read_only (Fixture       *f,
   g_assert_true (g_bytes_equal (before, after));
 }
 
+/* ---- the program ------------------------------------------------------------ */
+
+/* Runs the built `obeya` with @args; NULL (and the test skipped) when the
+ * test does not know where it is. */
+static gboolean
+run_program (const char * const  *args,
+             GSpawnChildSetupFunc setup,
+             int                 *wait_status,
+             char               **out,
+             char               **err)
+{
+  const char *program = g_getenv ("OBEYA_PROGRAM");
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+
+  if (program == NULL)
+    {
+      g_test_skip ("OBEYA_PROGRAM is not set (meson test sets it)");
+      return FALSE;
+    }
+  g_ptr_array_add (argv, (gpointer) program);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, setup, NULL, out, err,
+                wait_status, &error);
+  g_assert_no_error (error);
+  g_test_message ("obeya %s → %d\n%s%s", args[0], *wait_status, *out, *err);
+  return TRUE;
+}
+
+/* `obeya --help` is GApplication's, and lists the commands too. */
+static void
+test_program_help (void)
+{
+  g_autofree char *summary = obeya_cli_get_summary ();
+  const char *help_args[] = { "--help", NULL };
+  const char *version_args[] = { "--version", NULL };
+  const char *commands_args[] = { "help", NULL };
+  g_autofree char *out = NULL, *err = NULL;
+  int status;
+
+  if (!run_program (help_args, NULL, &status, &out, &err))
+    return;
+  g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
+  g_assert_true (g_str_has_prefix (out, "Usage:\n  obeya [OPTION…] [FILE…]\n"));
+  g_assert_nonnull (strstr (out, "  --version "));
+  g_assert_nonnull (strstr (out, summary));
+  g_assert_nonnull (strstr (out, "obeya help COMMAND"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  run_program (version_args, NULL, &status, &out, &err);
+  g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
+  g_assert_cmpstr (out, ==, "Obeya " PACKAGE_VERSION "\n");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* A subcommand: no GApplication, no display. */
+  run_program (commands_args, NULL, &status, &out, &err);
+  g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
+  g_assert_cmpstr (out, ==, summary);
+}
+
+static void
+limit_file_size_cb (gpointer data)
+{
+  struct rlimit limit = { 2048, 2048 };
+
+  setrlimit (RLIMIT_FSIZE, &limit);
+}
+
+/* Past a file-size limit the save fails with a message; SIGXFSZ does not
+ * kill the program halfway, and the file is as it was. */
+static void
+test_program_file_size_limit (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autofree char *trello = trello_fixture_path ();
+  g_autoptr(GBytes) before = read_file (f->workspace);
+  g_autoptr(GBytes) after = NULL;
+  const char *args[] = { "import-trello", trello, f->workspace, NULL };
+  g_autofree char *out = NULL, *err = NULL;
+  int status;
+
+  g_assert_cmpuint (g_bytes_get_size (before), <, 2048);
+  if (!run_program (args, limit_file_size_cb, &status, &out, &err))
+    return;
+  g_assert_false (WIFSIGNALED (status));
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpint (WEXITSTATUS (status), ==, 1);
+  g_assert_nonnull (strstr (err, "File too large"));
+  after = read_file (f->workspace);
+  g_assert_true (g_bytes_equal (before, after));
+  /* No temporary file left behind. */
+  {
+    g_autoptr(GDir) dir = g_dir_open (f->dir, 0, NULL);
+    const char *name;
+
+    while ((name = g_dir_read_name (dir)) != NULL)
+      g_assert_false (strstr (name, ".saving-"));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -673,6 +780,8 @@ main (int   argc,
   ADD ("changed-meanwhile", test_changed_meanwhile);
   ADD ("replaced-meanwhile", test_replaced_meanwhile);
   ADD ("save-read-only", test_save_read_only);
+  g_test_add_func ("/cli/program/help", test_program_help);
+  ADD ("program/file-size-limit", test_program_file_size_limit);
 
 #undef ADD
 
