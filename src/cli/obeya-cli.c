@@ -10,10 +10,13 @@
 
 #include "obeya-board.h"
 #include "obeya-cli.h"
+#include "obeya-cli-private.h"
 #include "obeya-csv.h"
 #include "obeya-document.h"
 #include "obeya-file.h"
 #include "obeya-json.h"
+#include "obeya-metric.h"
+#include "obeya-metrics.h"
 #include "obeya-trello.h"
 #include "obeya-workspace.h"
 
@@ -33,6 +36,18 @@ static const ObeyaCliCommand commands[] = {
   { "import-trello", "TRELLO.json WORKSPACE",
     N_("Add a board from a Trello JSON export to a workspace file"),
     run_import_trello },
+  { "import-entries", "[--dry-run] ENTRIES.csv WORKSPACE",
+    N_("Add metric entries from a CSV file to a workspace file: every row, or none"),
+    _obeya_cli_run_import_entries },
+  { "export-entries", "[--metric NAME|ID] [--from DATE] [--to DATE] [--output FILE] WORKSPACE",
+    N_("Export the entries of the metrics, or of one, as CSV"),
+    _obeya_cli_run_export_entries },
+  { "chart", "--metric NAME|ID [--type run|pareto|calendar] [--from DATE] [--to DATE] "
+             "[--month YYYY-MM] [--format png|svg|pdf] [--size WxH] [--dark] "
+             "--output FILE WORKSPACE",
+    N_("Draw a metric's run chart, Pareto of miss reasons or letter calendar as PNG, SVG or "
+       "PDF"),
+    _obeya_cli_run_chart },
   { "help", "[COMMAND]",
     N_("List the commands, or show the options of one"),
     run_help },
@@ -333,6 +348,22 @@ obeya_cli_load_workspace (ObeyaCli    *cli,
   return workspace;
 }
 
+ObeyaWorkspace *
+obeya_cli_load_workspace_for_writing (ObeyaCli    *cli,
+                                      const char  *path,
+                                      char       **etag)
+{
+  g_autoptr(ObeyaWorkspace) workspace = obeya_cli_load_workspace (cli, path, etag);
+
+  if (workspace == NULL || !obeya_cli_check_writable (cli, workspace, path))
+    {
+      if (etag != NULL)
+        g_clear_pointer (etag, g_free);
+      return NULL;
+    }
+  return g_steal_pointer (&workspace);
+}
+
 gboolean
 obeya_cli_write_file (ObeyaCli   *cli,
                       const char *path,
@@ -416,31 +447,48 @@ print_boards (ObeyaCli       *cli,
     }
 }
 
+/* The item of @model (borrowed: the workspace keeps it) whose "name"
+ * property is @name, ignoring case; *@matches: how many are. */
+static gpointer
+find_by_name (GListModel *model,
+              const char *name,
+              guint      *matches)
+{
+  g_autofree char *wanted = g_utf8_casefold (name, -1);
+  guint n = g_list_model_get_n_items (model);
+  gpointer found = NULL;
+
+  *matches = 0;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+      g_autofree char *item_name = NULL;
+      g_autofree char *folded = NULL;
+
+      g_object_get (item, "name", &item_name, NULL);
+      folded = g_utf8_casefold (item_name ? item_name : "", -1);
+
+      if (strcmp (folded, wanted) == 0)
+        {
+          found = item;
+          (*matches)++;
+        }
+    }
+  return found;
+}
+
 ObeyaBoard *
 obeya_cli_find_board (ObeyaCli       *cli,
                       ObeyaWorkspace *workspace,
                       const char     *name_or_id)
 {
-  GListModel *boards = obeya_workspace_get_boards (workspace);
-  guint n = g_list_model_get_n_items (boards);
-  g_autofree char *wanted = g_utf8_casefold (name_or_id, -1);
   ObeyaBoard *found = obeya_workspace_find_board (workspace, name_or_id);
-  guint matches = 0;
+  guint matches;
 
   if (found != NULL)
     return found;
 
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(ObeyaBoard) board = g_list_model_get_item (boards, i);
-      g_autofree char *name = g_utf8_casefold (obeya_board_get_name (board), -1);
-
-      if (strcmp (name, wanted) == 0)
-        {
-          found = board; /* the workspace keeps it */
-          matches++;
-        }
-    }
+  found = find_by_name (obeya_workspace_get_boards (workspace), name_or_id, &matches);
   if (matches == 1)
     return found;
 
@@ -451,6 +499,82 @@ obeya_cli_find_board (ObeyaCli       *cli,
                         name_or_id);
   print_boards (cli, workspace);
   return NULL;
+}
+
+void
+obeya_cli_print_metrics (ObeyaCli       *cli,
+                         ObeyaWorkspace *workspace)
+{
+  GListModel *metrics = obeya_metrics_get_metrics (obeya_workspace_get_metrics (workspace));
+  guint n = g_list_model_get_n_items (metrics);
+
+  if (n == 0)
+    obeya_cli_printerr (cli, _("The workspace has no metrics.\n"));
+  else
+    obeya_cli_printerr (cli, _("Its metrics:\n"));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ObeyaMetric) metric = g_list_model_get_item (metrics, i);
+
+      obeya_cli_printerr (cli, "  “%s” (id %s)\n", obeya_metric_get_name (metric),
+                          obeya_entity_get_id (OBEYA_ENTITY (metric)));
+    }
+}
+
+ObeyaMetric *
+obeya_cli_find_metric (ObeyaCli       *cli,
+                       ObeyaWorkspace *workspace,
+                       const char     *name_or_id)
+{
+  ObeyaMetrics *metrics = obeya_workspace_get_metrics (workspace);
+  ObeyaMetric *found = obeya_metrics_find_metric (metrics, name_or_id);
+  guint matches;
+
+  if (found != NULL)
+    return found;
+
+  found = find_by_name (obeya_metrics_get_metrics (metrics), name_or_id, &matches);
+  if (matches == 1)
+    return found;
+
+  if (matches == 0)
+    obeya_cli_printerr (cli, _("There is no metric “%s”. "), name_or_id);
+  else
+    obeya_cli_printerr (cli, _("%u metrics are named “%s”: give the id of one. "), matches,
+                        name_or_id);
+  obeya_cli_print_metrics (cli, workspace);
+  return NULL;
+}
+
+static gboolean
+parse_day (ObeyaCli    *cli,
+           const char  *option,
+           const char  *text,
+           ObeyaDay    *day)
+{
+  *day = OBEYA_DAY_NONE;
+  if (text == NULL || obeya_day_parse (text, day))
+    return TRUE;
+  /* Translators: "--from: “2026-13-01” is not a date (YYYY-MM-DD)" */
+  obeya_cli_printerr (cli, _("%s: “%s” is not a date (YYYY-MM-DD)\n"), option, text);
+  return FALSE;
+}
+
+gboolean
+obeya_cli_parse_range (ObeyaCli   *cli,
+                       const char *from_text,
+                       const char *to_text,
+                       ObeyaDay   *from,
+                       ObeyaDay   *to)
+{
+  if (!parse_day (cli, "--from", from_text, from) || !parse_day (cli, "--to", to_text, to))
+    return FALSE;
+  if (*from != OBEYA_DAY_NONE && *to != OBEYA_DAY_NONE && *from > *to)
+    {
+      obeya_cli_printerr (cli, _("--from %s is after --to %s.\n"), from_text, to_text);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /* ---- validate --------------------------------------------------------------- */
@@ -561,10 +685,8 @@ run_import_trello (ObeyaCli  *cli,
   trello_path = argv[1];
   workspace_path = argv[2];
 
-  workspace = obeya_cli_load_workspace (cli, workspace_path, &etag);
+  workspace = obeya_cli_load_workspace_for_writing (cli, workspace_path, &etag);
   if (workspace == NULL)
-    return OBEYA_CLI_EXIT_FAILURE;
-  if (!obeya_cli_check_writable (cli, workspace, workspace_path))
     return OBEYA_CLI_EXIT_FAILURE;
 
   if (!g_file_get_contents (trello_path, &contents, &length, &error))
