@@ -1091,10 +1091,19 @@ test_chart (Fixture       *f,
     g_autoptr(GBytes) bytes = read_file (svg);
     g_autofree char *text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
 
+    g_autoptr(GMarkupParseContext) xml = NULL;
+    g_autoptr(GError) error = NULL;
+    const GMarkupParser no_callbacks = { NULL, };
+
     g_assert_cmpint (run.status, ==, 0);
     g_assert_true (g_str_has_prefix (text, "<?xml"));
     g_assert_nonnull (strstr (text, "<svg"));
     g_assert_true (g_str_has_suffix (text, "</svg>\n"));
+    /* Well-formed XML. */
+    xml = g_markup_parse_context_new (&no_callbacks, 0, NULL, NULL);
+    g_assert_true (g_markup_parse_context_parse (xml, text, -1, &error) &&
+                   g_markup_parse_context_end_parse (xml, &error));
+    g_assert_no_error (error);
   }
   {
     g_auto(Run) run = run_cli ("chart", "-m", "Overtime hours", "--type", "calendar",
@@ -1105,6 +1114,7 @@ test_chart (Fixture       *f,
 
     g_assert_cmpint (run.status, ==, 0);
     g_assert_true (size > 1000 && memcmp (text, "%PDF-", 5) == 0);
+    g_assert_nonnull (g_strstr_len (text + size - 64, 64, "startxref"));
     g_assert_nonnull (g_strstr_len (text + size - 32, 32, "%%EOF"));
   }
   /* Nothing to show: the chart says so, and a note tells. */
