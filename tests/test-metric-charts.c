@@ -156,6 +156,18 @@ test_run_points (Fixture       *f,
 
     assert_points (points, expected, G_N_ELEMENTS (expected));
   }
+  /* Before the first entry the metric was not kept: no gaps there. */
+  {
+    g_autoptr(GArray) points = obeya_metric_charts_dup_run_points (f->invoices,
+                                                                   DAY (2026, 10, 1),
+                                                                   DAY (2026, 11, 2), TODAY);
+    const Expected expected[] = {
+      { DAY (2026, 10, 30), 90, OBEYA_CHART_STATUS_NONE },
+      { DAY (2026, 11, 2), 105, OBEYA_CHART_STATUS_MET },
+    };
+
+    assert_points (points, expected, G_N_ELEMENTS (expected));
+  }
   /* Only the future: nothing. */
   {
     g_autoptr(GArray) points = obeya_metric_charts_dup_run_points (f->invoices,
@@ -414,6 +426,10 @@ test_sparkline (Fixture       *f,
   /* Nothing before the first target: no target line. */
   obeya_metric_charts_fill_sparkline (chart, f->invoices, 30, DAY (2026, 10, 30));
   g_assert_true (isnan (obeya_sparkline_get_target (chart)));
+  g_assert_false (obeya_chart_is_empty (OBEYA_CHART (chart)));
+  /* Before the first entry: nothing. */
+  obeya_metric_charts_fill_sparkline (chart, f->invoices, 30, DAY (2026, 10, 29));
+  g_assert_true (obeya_chart_is_empty (OBEYA_CHART (chart)));
 }
 
 int

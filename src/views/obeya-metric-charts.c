@@ -70,9 +70,11 @@ obeya_metric_charts_dup_run_points (ObeyaMetric *metric,
   g_return_val_if_fail (OBEYA_IS_METRIC (metric), NULL);
   g_return_val_if_fail (today != OBEYA_DAY_NONE, NULL);
 
+  /* Before its first entry the metric was not kept yet: no gaps there. */
   entries = obeya_metric_get_entries (metric, &n_entries);
-  if (first == OBEYA_DAY_NONE)
-    first = n_entries > 0 ? entries[0].day : today;
+  if (n_entries == 0)
+    return g_array_new (FALSE, FALSE, sizeof (ObeyaChartPoint));
+  first = MAX (first, entries[0].day);
   if (last == OBEYA_DAY_NONE || last > today)
     last = today;
   if (first > last)
@@ -314,8 +316,9 @@ obeya_metric_charts_fill_sparkline (ObeyaSparkline *chart,
 {
   g_autofree ObeyaMetricStatus *statuses = NULL;
   g_autoptr(GArray) points = g_array_new (FALSE, FALSE, sizeof (ObeyaChartPoint));
+  const ObeyaMetricEntry *entries;
   const ObeyaMetricTarget *target;
-  guint window;
+  guint n_entries, window;
   ObeyaDay start;
 
   g_return_if_fail (OBEYA_IS_SPARKLINE (chart));
@@ -323,11 +326,20 @@ obeya_metric_charts_fill_sparkline (ObeyaSparkline *chart,
   g_return_if_fail (today != OBEYA_DAY_NONE);
 
   /* Enough days back for @n_days weekly entries, or working days across
-   * long holidays. */
+   * long holidays; not before the first entry. */
+  entries = obeya_metric_get_entries (metric, &n_entries);
   window = MIN (n_days * 7 + 31, today);
   start = today - window + 1;
-  statuses = g_new (ObeyaMetricStatus, window);
-  obeya_metric_get_statuses (metric, start, window, today, statuses);
+  if (n_entries == 0 || entries[0].day > today)
+    window = 0;
+  else if (entries[0].day > start)
+    {
+      window -= entries[0].day - start;
+      start = entries[0].day;
+    }
+  statuses = g_new (ObeyaMetricStatus, MAX (window, 1));
+  if (window > 0)
+    obeya_metric_get_statuses (metric, start, window, today, statuses);
 
   for (guint i = window; i > 0 && points->len < n_days; i--)
     {

@@ -12,7 +12,8 @@
  * Run chart: one point per entry from @first to @last, coloured by its
  * status (an entry without a target in force is neutral); a due day
  * without an entry up to today is a gap with a grey tick (missing data is
- * grey, never green); days after @today are left out. The target history
+ * grey, never green); days after @today, and days before the metric's
+ * first entry (it was not kept yet), are left out. The target history
  * becomes the stepped target line: higher and lower is better with the
  * amber zone beyond the target, a band metric as its band (the chart has
  * one amber zone per step, so a band's two amber margins are not drawn).
@@ -42,8 +43,9 @@ G_BEGIN_DECLS
 ObeyaChartStatus obeya_metric_charts_convert_status       (ObeyaMetricStatus    status);
 
 /* The run chart's points (a new GArray of ObeyaChartPoint, by day) of
- * @metric from @first to MIN (@last, @today). @first OBEYA_DAY_NONE: from
- * the metric's first entry; @last OBEYA_DAY_NONE: up to @today. */
+ * @metric from MAX (@first, its first entry) to MIN (@last, @today); none
+ * without entries. @first OBEYA_DAY_NONE: from the first entry; @last
+ * OBEYA_DAY_NONE: up to @today. */
 GArray          *obeya_metric_charts_dup_run_points       (ObeyaMetric         *metric,
                                                            ObeyaDay             first,
                                                            ObeyaDay             last,
@@ -91,10 +93,10 @@ void             obeya_metric_charts_fill_letter_calendar (ObeyaLetterCalendar *
                                                            int                  month,
                                                            ObeyaDay             today);
 
-/* The last @n_days due days of @metric up to @today (entries on days that
- * were not due count too), for a KPI tile: values, statuses (gaps for
- * missing data) and the target in force today (NAN for a band metric or
- * before the first target). */
+/* The last @n_days due days of @metric up to @today, from its first entry
+ * on (entries on days that were not due count too), for a KPI tile:
+ * values, statuses (gaps for missing data) and the target in force today
+ * (NAN for a band metric or before the first target). */
 void             obeya_metric_charts_fill_sparkline       (ObeyaSparkline      *chart,
                                                            ObeyaMetric         *metric,
                                                            guint                n_days,
