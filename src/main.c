@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <signal.h>
 
 #include "obeya-application.h"
 #include "obeya-cli.h"
@@ -14,6 +15,11 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(ObeyaApplication) app = NULL;
+
+  /* Writing past a file-size limit (RLIMIT_FSIZE) then fails with EFBIG and
+   * the save reports it, instead of SIGXFSZ killing the process with the
+   * work unsaved (obeya-file.h). */
+  signal (SIGXFSZ, SIG_IGN);
 
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);

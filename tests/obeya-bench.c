@@ -9,8 +9,16 @@
  *   obeya-bench [--keep FILE] [--gui APP-BINARY] [--skip-gui]
  *
  * The large workspace: 20 boards, 10,000 cards (2,000 on one board) with
- * about 5 moves each, 30 people, 12 tags. Later modules add their parts
- * (metrics, audits) in the marked section below.
+ * about 5 moves each, 30 people, 12 tags; 50 huddle metrics with three
+ * years of daily entries (every working day, every day or every week by
+ * cadence; target changes, a few missed days, notes and miss reasons).
+ * Later modules add their parts (audits) in the marked section below.
+ *
+ * Metrics: the status of every metric on every day of the three years
+ * through the API the huddle view uses, and a three-year run chart drawn
+ * to PNG through obeya-metric-charts and the chart library (filling the
+ * chart, drawing it, encoding the PNG, each timed), as the app and
+ * `obeya chart` do it.
  *
  * Load and memory are measured in a forked child, so its peak RSS is the
  * load's own. The GUI numbers come from running the app on the file with
@@ -22,6 +30,7 @@
 
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
+#include <math.h>
 #include <stdio.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
@@ -29,12 +38,18 @@
 
 #include "obeya-board.h"
 #include "obeya-card.h"
+#include "obeya-charts.h"
 #include "obeya-checklist-item.h"
 #include "obeya-column.h"
 #include "obeya-file.h"
 #include "obeya-history.h"
 #include "obeya-json.h"
 #include "obeya-lane.h"
+#include "obeya-metric-charts.h"
+#include "obeya-metric.h"
+#include "obeya-metrics-private.h"
+#include "obeya-metrics.h"
+#include "obeya-miss-reason.h"
 #include "obeya-model-private.h"
 #include "obeya-person.h"
 #include "obeya-tag.h"
@@ -45,6 +60,8 @@
 #define BIG_BOARD      2000
 #define N_PEOPLE       30
 #define N_TAGS         12
+#define N_METRICS      50
+#define METRIC_DAYS    (3 * 365 + 1)
 
 static const char *words[] = {
   "invoice", "vendor", "payment", "reconcile", "statement", "credit", "note", "purchase",
@@ -80,6 +97,161 @@ random_text (GRand *rand,
   return g_string_free (s, FALSE);
 }
 
+/* ---- huddle metrics ---------------------------------------------------------- */
+
+/* What a back-office team measures; each kind is used for several teams. */
+typedef struct
+{
+  const char           *name;
+  const char           *category;
+  const char           *unit;
+  guint                 decimals;
+  ObeyaMetricDirection  direction;
+  ObeyaMetricCadence    cadence;
+  double                target;  /* the first year's; a band's middle */
+  double                amber;   /* 0: no amber */
+  double                spread;  /* day-to-day noise; a band's half width */
+  double                yearly;  /* the target's change each year */
+} MetricKind;
+
+static const MetricKind metric_kinds[] = {
+  { "Invoices processed", OBEYA_CATEGORY_DELIVERY, "invoices", 0,
+    OBEYA_METRIC_HIGHER_IS_BETTER, OBEYA_METRIC_CADENCE_WORKING_DAYS, 400, 20, 30, 10 },
+  { "First-pass yield", OBEYA_CATEGORY_QUALITY, "%", 1,
+    OBEYA_METRIC_HIGHER_IS_BETTER, OBEYA_METRIC_CADENCE_WORKING_DAYS, 94, 2, 2.5, 1 },
+  { "Items older than 5 days", OBEYA_CATEGORY_DELIVERY, "items", 0,
+    OBEYA_METRIC_LOWER_IS_BETTER, OBEYA_METRIC_CADENCE_WORKING_DAYS, 12, 4, 4, -2 },
+  { "Overtime hours", OBEYA_CATEGORY_COST, "h", 1,
+    OBEYA_METRIC_LOWER_IS_BETTER, OBEYA_METRIC_CADENCE_DAILY, 8, 4, 3, -1 },
+  { "Cash position", OBEYA_CATEGORY_COST, "M€", 2,
+    OBEYA_METRIC_WITHIN_BAND, OBEYA_METRIC_CADENCE_WORKING_DAYS, 3.5, 0.3, 1, 0 },
+  { "Staff present", OBEYA_CATEGORY_PEOPLE, "%", 0,
+    OBEYA_METRIC_HIGHER_IS_BETTER, OBEYA_METRIC_CADENCE_WORKING_DAYS, 90, 5, 5, 0 },
+  { "Training hours", OBEYA_CATEGORY_PEOPLE, "h", 1,
+    OBEYA_METRIC_HIGHER_IS_BETTER, OBEYA_METRIC_CADENCE_WEEKLY, 4, 1, 1.5, 0.5 },
+  { "Data-security incidents", OBEYA_CATEGORY_SAFETY, "incidents", 0,
+    OBEYA_METRIC_LOWER_IS_BETTER, OBEYA_METRIC_CADENCE_DAILY, 0, 0, 0, 0 },
+};
+
+static const char *miss_reasons[] = {
+  "System outage", "Missing purchase order", "Staff absence", "Wrong supplier master data",
+  "Late bank statement", "Manual workaround",
+};
+
+/* Roughly normal noise in [-1.5, 1.5] × @spread. */
+static double
+noise (GRand  *rand,
+       double  spread)
+{
+  return (g_rand_double (rand) + g_rand_double (rand) + g_rand_double (rand) - 1.5) * spread;
+}
+
+static double
+round_to (double value,
+          guint  decimals)
+{
+  double scale = pow (10, decimals);
+
+  return round (value * scale) / scale;
+}
+
+/* 50 metrics with three years of entries up to @today. */
+static void
+generate_metrics (ObeyaWorkspace *ws,
+                  GRand          *rand,
+                  ObeyaDay        today)
+{
+  ObeyaMetrics *metrics = obeya_workspace_get_metrics (ws);
+  ObeyaHistory *history = obeya_workspace_get_history (ws);
+  ObeyaDay first = today - METRIC_DAYS + 1;
+  const char *reason_ids[G_N_ELEMENTS (miss_reasons)];
+  g_autoptr(GArray) entries = g_array_new (FALSE, FALSE, sizeof (ObeyaMetricEntry));
+
+  for (guint r = 0; r < G_N_ELEMENTS (miss_reasons); r++)
+    reason_ids[r] = g_intern_string (obeya_entity_get_id (
+      OBEYA_ENTITY (obeya_metrics_add_miss_reason (metrics, miss_reasons[r]))));
+
+  for (guint m = 0; m < N_METRICS; m++)
+    {
+      const MetricKind *kind = &metric_kinds[m % G_N_ELEMENTS (metric_kinds)];
+      g_autofree char *name = g_strdup_printf ("%s (team %u)", kind->name,
+                                               (guint) (m / G_N_ELEMENTS (metric_kinds)) + 1);
+      ObeyaMetric *metric = obeya_metrics_add_metric (metrics, name, kind->category,
+                                                      kind->direction);
+      /* Bad weeks (a system outage, month-end backlog): about four in three years. */
+      ObeyaDay bad_start[4];
+
+      obeya_entity_edit (OBEYA_ENTITY (metric), "Metric", "unit", kind->unit,
+                         "decimals", kind->decimals, "cadence", kind->cadence, NULL);
+      for (guint year = 0; year < 3; year++)
+        {
+          double target = kind->target + year * kind->yearly;
+          ObeyaMetricTarget t = { first + year * 365 + g_rand_int_range (rand, 0, 30),
+                                  target, target - kind->spread, target + kind->spread,
+                                  kind->amber };
+
+          if (year == 0)
+            t.from = first;
+          obeya_metric_set_target (metric, &t);
+        }
+      for (guint b = 0; b < G_N_ELEMENTS (bad_start); b++)
+        bad_start[b] = first + g_rand_int_range (rand, 0, METRIC_DAYS);
+
+      g_array_set_size (entries, 0);
+      for (ObeyaDay day = first; day <= today; day++)
+        {
+          const ObeyaMetricTarget *t;
+          ObeyaMetricEntry entry = { day, 0, NULL, NULL };
+          gboolean bad = FALSE;
+          double value;
+
+          if (!obeya_metric_is_due (metric, day) || g_rand_int_range (rand, 0, 100) < 2)
+            continue; /* not due, or forgotten: a grey day */
+          for (guint b = 0; b < G_N_ELEMENTS (bad_start); b++)
+            bad |= day >= bad_start[b] && day < bad_start[b] + 7;
+
+          t = obeya_metric_get_target_at (metric, day);
+          if (kind->spread == 0)
+            value = g_rand_int_range (rand, 0, 100) < (bad ? 30 : 2) ? 1 : 0;
+          else if (kind->direction == OBEYA_METRIC_WITHIN_BAND)
+            value = (t->min + t->max) / 2 + noise (rand, kind->spread * (bad ? 2 : 1));
+          else
+            {
+              double worse = kind->direction == OBEYA_METRIC_HIGHER_IS_BETTER ? -1 : 1;
+
+              /* A little better than the target on average; much worse in a bad week. */
+              value = t->target - worse * kind->spread * 0.3 + noise (rand, kind->spread) +
+                      (bad ? worse * kind->spread * 2 : 0);
+            }
+          value = round_to (MAX (value, 0), kind->decimals);
+          entry.value = value;
+
+          if (obeya_metric_judge (metric, day, value) == OBEYA_METRIC_STATUS_MISSED &&
+              g_rand_int_range (rand, 0, 100) < 70)
+            {
+              guint r = bad ? 0 : g_rand_int_range (rand, 1, G_N_ELEMENTS (reason_ids));
+
+              entry.reason = reason_ids[r];
+              if (g_rand_int_range (rand, 0, 100) < 30)
+                entry.note = random_text (rand, 2, 6);
+            }
+          else if (g_rand_int_range (rand, 0, 100) < 1)
+            entry.note = random_text (rand, 2, 6);
+          g_array_append_val (entries, entry);
+        }
+
+      obeya_history_begin (history, "Entries");
+      _obeya_metric_record_entries (metric, history, (const ObeyaMetricEntry *) entries->data,
+                                    entries->len);
+      obeya_history_end (history);
+      for (guint i = 0; i < entries->len; i++)
+        g_free (g_array_index (entries, ObeyaMetricEntry, i).note);
+    }
+}
+
+/* The generated workspace's "today". */
+#define BENCH_TODAY obeya_day_from_ymd (2026, 11, 25)
+
 static ObeyaWorkspace *
 generate_workspace (void)
 {
@@ -87,7 +259,7 @@ generate_workspace (void)
   ObeyaWorkspace *ws = obeya_workspace_new ();
   g_autoptr(GPtrArray) people = g_ptr_array_new ();
   g_autoptr(GPtrArray) tags = g_ptr_array_new ();
-  ObeyaDay today = obeya_day_from_ymd (2026, 11, 25);
+  ObeyaDay today = BENCH_TODAY;
   guint cards_left = N_CARDS;
 
   obeya_workspace_set_name (ws, "Large benchmark workspace");
@@ -183,6 +355,7 @@ generate_workspace (void)
     }
 
   /* ---- later modules: metrics and audits are added here ---- */
+  generate_metrics (ws, rand, today);
 
   obeya_history_clear (obeya_workspace_get_history (ws));
   return ws;
@@ -287,6 +460,172 @@ model_save (const char *path)
   printf ("save-serialise-s %.3f\nsave-write-s %.3f\n", serialise, write);
 }
 
+static ObeyaWorkspace *
+load_workspace (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  ObeyaWorkspace *ws;
+
+  if (!obeya_file_load (path, &bytes, NULL, &error))
+    g_error ("%s", error->message);
+  ws = obeya_workspace_load (bytes, &error);
+  if (ws == NULL)
+    g_error ("%s", error->message);
+  return ws;
+}
+
+static cairo_status_t
+append_png_cb (void                *closure,
+               const unsigned char *data,
+               unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* A three-year daily run chart of @metric at @width x @height: filled by
+ * obeya-metric-charts, drawn into an image surface, encoded as PNG; the
+ * best of several runs of each step, and of obeya_chart_render_bytes(),
+ * the whole of it as `obeya chart` does it. */
+static void
+time_run_chart (ObeyaMetric *metric,
+                int          width,
+                int          height)
+{
+  const ObeyaChartPalette *palette = obeya_chart_palette_get (OBEYA_CHART_STYLE_LIGHT);
+  ObeyaDay today = BENCH_TODAY;
+  double fill = G_MAXDOUBLE, draw = G_MAXDOUBLE, encode = G_MAXDOUBLE, total = G_MAXDOUBLE;
+  double bytes_s = G_MAXDOUBLE;
+  g_autoptr(GArray) points = obeya_metric_charts_dup_run_points (metric, today - METRIC_DAYS + 1,
+                                                                 today, today);
+  gsize png_size = 0;
+
+  for (int run = 0; run < 10; run++)
+    {
+      g_autoptr(ObeyaRunChart) chart = NULL;
+      g_autoptr(GByteArray) png = g_byte_array_new ();
+      cairo_surface_t *surface;
+      cairo_t *cr;
+      double t0 = now_s (), t1, t2, t3;
+
+      chart = obeya_run_chart_new ();
+      obeya_metric_charts_fill_run_chart (chart, metric, today - METRIC_DAYS + 1, today, today);
+      t1 = now_s ();
+      surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+      cr = cairo_create (surface);
+      obeya_chart_draw (OBEYA_CHART (chart), cr, width, height, palette);
+      cairo_destroy (cr);
+      cairo_surface_flush (surface);
+      t2 = now_s ();
+      if (cairo_surface_write_to_png_stream (surface, append_png_cb, png) != CAIRO_STATUS_SUCCESS)
+        g_error ("PNG encoding failed");
+      t3 = now_s ();
+      cairo_surface_destroy (surface);
+
+      fill = MIN (fill, t1 - t0);
+      draw = MIN (draw, t2 - t1);
+      encode = MIN (encode, t3 - t2);
+      total = MIN (total, t3 - t0);
+      png_size = png->len;
+    }
+  for (int run = 0; run < 5; run++)
+    {
+      g_autoptr(ObeyaRunChart) chart = obeya_run_chart_new ();
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(GError) error = NULL;
+      double t0 = now_s ();
+
+      obeya_metric_charts_fill_run_chart (chart, metric, today - METRIC_DAYS + 1, today, today);
+      bytes = obeya_chart_render_bytes (OBEYA_CHART (chart), OBEYA_CHART_FORMAT_PNG, width, height,
+                                        palette, &error);
+      g_assert_no_error (error);
+      bytes_s = MIN (bytes_s, now_s () - t0);
+    }
+  printf ("run-chart-%dx%d-points %u\nrun-chart-%dx%d-fill-s %.6f\n"
+          "run-chart-%dx%d-draw-s %.6f\nrun-chart-%dx%d-encode-s %.6f\n"
+          "run-chart-%dx%d-total-s %.6f\nrun-chart-%dx%d-render-bytes-s %.6f\n"
+          "run-chart-%dx%d-png-bytes %zu\n",
+          width, height, points->len, width, height, fill, width, height, draw, width, height,
+          encode, width, height, total, width, height, bytes_s, width, height, png_size);
+}
+
+/* The huddle metrics: the status of every metric on every day (the run
+ * charts' and calendars' call, and one call a day as a naive view would),
+ * the letter calendars of every category, and the run chart. */
+static void
+metric_timings (const char *path)
+{
+  g_autoptr(ObeyaWorkspace) ws = load_workspace (path);
+  ObeyaMetrics *metrics = obeya_workspace_get_metrics (ws);
+  GListModel *list = obeya_metrics_get_metrics (metrics);
+  guint n = g_list_model_get_n_items (list);
+  ObeyaDay today = BENCH_TODAY, first = today - METRIC_DAYS + 1;
+  g_autofree ObeyaMetricStatus *statuses = g_new (ObeyaMetricStatus, METRIC_DAYS);
+  g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func (g_object_unref);
+  static const char *categories[] = {
+    OBEYA_CATEGORY_SAFETY, OBEYA_CATEGORY_QUALITY, OBEYA_CATEGORY_DELIVERY, OBEYA_CATEGORY_COST,
+    OBEYA_CATEGORY_PEOPLE,
+  };
+  double range = G_MAXDOUBLE, each = G_MAXDOUBLE, calendars = G_MAXDOUBLE;
+  guint n_entries = 0, n_met = 0;
+  ObeyaMetric *daily = NULL;
+
+  for (guint i = 0; i < n; i++)
+    {
+      ObeyaMetric *metric = g_list_model_get_item (list, i);
+      guint count;
+
+      g_ptr_array_add (all, metric);
+      obeya_metric_get_entries (metric, &count);
+      n_entries += count;
+      if (daily == NULL && obeya_metric_get_cadence (metric) == OBEYA_METRIC_CADENCE_DAILY)
+        daily = metric;
+    }
+
+  for (int run = 0; run < 5; run++)
+    {
+      double t0 = now_s ();
+
+      n_met = 0;
+      for (guint i = 0; i < all->len; i++)
+        {
+          obeya_metric_get_statuses (all->pdata[i], first, METRIC_DAYS, today, statuses);
+          for (guint d = 0; d < METRIC_DAYS; d++)
+            n_met += statuses[d] == OBEYA_METRIC_STATUS_MET;
+        }
+      range = MIN (range, now_s () - t0);
+    }
+  for (int run = 0; run < 3; run++)
+    {
+      double t0 = now_s ();
+      guint met = 0;
+
+      for (guint i = 0; i < all->len; i++)
+        for (ObeyaDay day = first; day <= today; day++)
+          met += obeya_metric_get_status (all->pdata[i], day, today) == OBEYA_METRIC_STATUS_MET;
+      each = MIN (each, now_s () - t0);
+      g_assert_cmpuint (met, ==, n_met);
+    }
+  for (int run = 0; run < 5; run++)
+    {
+      double t0 = now_s ();
+
+      for (guint c = 0; c < G_N_ELEMENTS (categories); c++)
+        obeya_metrics_get_category_statuses (metrics, categories[c], first, METRIC_DAYS, today,
+                                             statuses);
+      calendars = MIN (calendars, now_s () - t0);
+    }
+  printf ("metrics %u\nmetric-entries %u\nmetric-days-met %u\n"
+          "statuses-range-s %.6f\nstatuses-each-s %.6f\ncategory-statuses-s %.6f\n",
+          n, n_entries, n_met, range, each, calendars);
+
+  g_assert_nonnull (daily);
+  printf ("run-chart-metric %s\n", obeya_metric_get_name (daily));
+  time_run_chart (daily, 1280, 720);
+  time_run_chart (daily, 1920, 1080);
+}
+
 static GHashTable *
 parse_child_output (const char *text)
 {
@@ -386,6 +725,37 @@ run_gui (const char *app,
   }
 }
 
+/* The file size of the metrics alone: the same 50 metrics in an empty
+ * workspace, saved. */
+static gsize
+metrics_section_size (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20261125);
+  g_autoptr(ObeyaWorkspace) ws = obeya_workspace_new ();
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+
+  generate_metrics (ws, rand, BENCH_TODAY);
+  bytes = obeya_workspace_save (ws, &error);
+  g_assert_no_error (error);
+  return g_bytes_get_size (bytes);
+}
+
+/* One line of the report: @key's seconds as milliseconds. */
+static void
+print_ms (GHashTable *values,
+          const char *key,
+          const char *label,
+          const char *note)
+{
+  const char *value = g_hash_table_lookup (values, key);
+
+  if (value == NULL)
+    g_error ("the benchmark child printed no %s", key);
+  printf ("%-44s %8.2f ms%s%s\n", label, g_ascii_strtod (value, NULL) * 1000,
+          note[0] != '\0' ? "   " : "", note);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -405,8 +775,10 @@ main (int   argc,
   g_autoptr(GBytes) bytes = NULL;
   g_autofree char *dir = NULL;
   g_autofree char *path = NULL;
-  g_autoptr(GHashTable) bare = NULL, load = NULL, save = NULL;
-  g_autofree char *bare_out = NULL, *load_out = NULL, *save_out = NULL;
+  g_autoptr(GHashTable) bare = NULL, load = NULL, save = NULL, metrics = NULL;
+  g_autofree char *bare_out = NULL, *load_out = NULL, *save_out = NULL, *metrics_out = NULL;
+  static const char *chart_sizes[] = { "1280x720", "1920x1080" };
+  gsize metrics_size;
   long load_peak = 0;
   double t0, bare_s, load_s;
 
@@ -418,12 +790,14 @@ main (int   argc,
     }
 
   printf ("Obeya benchmark: the large workspace of DESIGN.md section 5\n");
-  printf ("  %u boards, %u cards (%u on one board), ~5 moves per card\n\n",
+  printf ("  %u boards, %u cards (%u on one board), ~5 moves per card\n",
           N_BOARDS, N_CARDS, BIG_BOARD);
+  printf ("  %u metrics with 3 years of entries\n\n", N_METRICS);
 
   t0 = now_s ();
   ws = generate_workspace ();
   printf ("%-44s %8.3f s\n", "generate (not a bar)", now_s () - t0);
+  metrics_size = metrics_section_size ();
   bytes = obeya_workspace_save (ws, &error);
   g_assert_no_error (error);
   g_clear_object (&ws);
@@ -464,6 +838,45 @@ main (int   argc,
           load_peak / 1024.0);
   printf ("%-44s %8.1f MB   (bar < 120 MB, without the GUI)\n", "steady RSS with it loaded",
           g_ascii_strtod (g_hash_table_lookup (load, "steady-rss-kb"), NULL) / 1024.0);
+
+  /* Huddle metrics. */
+  metrics_out = capture_child (metric_timings, path, NULL);
+  metrics = parse_child_output (metrics_out);
+  printf ("\nHuddle metrics: %s metrics, %s entries over %d days (3 years)\n",
+          (char *) g_hash_table_lookup (metrics, "metrics"),
+          (char *) g_hash_table_lookup (metrics, "metric-entries"), METRIC_DAYS);
+  printf ("%-44s %8.2f MB   (part of the file size above)\n", "the metrics alone, saved",
+          metrics_size / 1e6);
+  print_ms (metrics, "statuses-range-s", "status of every metric, every day",
+            "(bar < 50 ms; obeya_metric_get_statuses)");
+  print_ms (metrics, "statuses-each-s", "  the same, one call per metric and day",
+            "(obeya_metric_get_status)");
+  print_ms (metrics, "category-statuses-s", "SQDCP calendars, 5 categories x 3 years",
+            "(obeya_metrics_get_category_statuses)");
+  printf ("Three-year daily run chart to PNG (\"%s\", %s points):\n",
+          (char *) g_hash_table_lookup (metrics, "run-chart-metric"),
+          (char *) g_hash_table_lookup (metrics, "run-chart-1280x720-points"));
+  for (guint s = 0; s < G_N_ELEMENTS (chart_sizes); s++)
+    {
+      g_autofree char *fill = g_strdup_printf ("run-chart-%s-fill-s", chart_sizes[s]);
+      g_autofree char *draw = g_strdup_printf ("run-chart-%s-draw-s", chart_sizes[s]);
+      g_autofree char *encode = g_strdup_printf ("run-chart-%s-encode-s", chart_sizes[s]);
+      g_autofree char *total = g_strdup_printf ("run-chart-%s-total-s", chart_sizes[s]);
+      g_autofree char *bytes_key = g_strdup_printf ("run-chart-%s-render-bytes-s", chart_sizes[s]);
+      g_autofree char *size_key = g_strdup_printf ("run-chart-%s-png-bytes", chart_sizes[s]);
+      g_autofree char *label = g_strdup_printf ("  %s: fill (obeya-metric-charts)", chart_sizes[s]);
+      g_autofree char *note = g_strdup_printf ("(PNG of %.0f kB)",
+                                               g_ascii_strtod (g_hash_table_lookup (metrics,
+                                                                                    size_key),
+                                                               NULL) / 1e3);
+
+      print_ms (metrics, fill, label, "");
+      print_ms (metrics, draw, "    draw (cairo image surface)", "");
+      print_ms (metrics, encode, "    PNG encode", note);
+      print_ms (metrics, total, "    fill + draw + encode", "(bar < 20 ms)");
+      print_ms (metrics, bytes_key, "    obeya_chart_render_bytes, as obeya chart",
+                "(fill + render + encode)");
+    }
 
   if (!skip_gui)
     {

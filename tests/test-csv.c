@@ -278,6 +278,23 @@ test_reader_errors (void)
       g_assert_null (table);
       g_assert_error (error, OBEYA_CSV_ERROR, cases[i].code);
       g_assert_true (g_str_has_prefix (error->message, cases[i].message));
+
+      /* obeya_csv_parse_full(): the same error, with where and why apart. */
+      {
+        g_autoptr(GError) full_error = NULL;
+        g_autofree char *reason = NULL;
+        g_autofree char *place = NULL;
+        guint line = 0, column = 99;
+
+        table = obeya_csv_parse_full (cases[i].text, length, 0, cases[i].flags, &line, &column,
+                                      &reason, &full_error);
+        g_assert_null (table);
+        g_assert_cmpstr (full_error->message, ==, error->message);
+        g_assert_cmpuint (line, >, 0);
+        place = column > 0 ? g_strdup_printf ("line %u, column %u: %s", line, column, reason)
+                           : g_strdup_printf ("line %u: %s", line, reason);
+        g_assert_cmpstr (place, ==, error->message);
+      }
     }
 
   /* The same ragged file is fine without the flag. */

@@ -1070,7 +1070,7 @@ test_csv_import_bad_files (CsvFixture    *f,
     { "date,metric\n2026-11-02,X\n", 1, "no “value” column" },
     { "date,metric,value,value\n", 1, "appears twice" },
     { "date,metric,value\n2026-11-02,\"Invoices processed,400\n", 2, "never closed" },
-    { "date,metric,value\n2026-11-02,\"Invoices\" processed,400\n", 2, "after a closing quote" },
+    { "date,metric,value\n2026-11-02,\"Invoices\" processed,400\n", 2, "after the closing quote" },
     { "date,metric,value\n2026-11-02,Invoices \"processed\",400\n", 2, "a quote inside" },
     { "date,metric,value\n2026-11-02,Invoices \xff,400\n", 2, "not valid UTF-8" },
   };
@@ -1089,6 +1089,36 @@ test_csv_import_bad_files (CsvFixture    *f,
       g_assert_cmpuint (errors[0].line, ==, cases[i].line);
       g_assert_nonnull (strstr (errors[0].message, cases[i].part));
       g_assert_false (obeya_metric_import_apply (import, NULL));
+    }
+}
+
+/* What spreadsheets write: semicolons where the decimal mark is a comma,
+ * tabs, old Mac line ends (CR), leading empty lines. */
+static void
+test_csv_import_separators (CsvFixture    *f,
+                            gconstpointer  data)
+{
+  const struct { const char *csv; guint line; } cases[] = {
+    { "date;metric;value;note\n2026-11-03;Invoices processed;398.5;\"a; b\"\n", 2 },
+    { "date\tmetric\tvalue\tnote\r\n2026-11-03\tInvoices processed\t398.5\ta; b\r\n", 2 },
+    { "date,metric,value,note\r2026-11-03,Invoices processed,398.5,\"a; b\"\r", 2 },
+    { "\n\ndate,metric,value,note\n\n2026-11-03,Invoices processed,398.5,a; b\n", 5 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(ObeyaMetricImport) import = obeya_metric_import_parse (f->metrics, cases[i].csv,
+                                                                       -1, FRI);
+      const ObeyaMetricImportRow *rows;
+      guint n_rows;
+
+      g_assert_false (obeya_metric_import_has_errors (import));
+      rows = obeya_metric_import_get_rows (import, &n_rows);
+      g_assert_cmpuint (n_rows, ==, 1);
+      g_assert_cmpuint (rows[0].line, ==, cases[i].line);
+      g_assert_true (rows[0].metric == f->invoices);
+      g_assert_cmpfloat (rows[0].value, ==, 398.5);
+      g_assert_cmpstr (rows[0].note, ==, "a; b");
     }
 }
 
@@ -1432,6 +1462,8 @@ main (int   argc,
               test_csv_import_errors, csv_fixture_tear_down);
   g_test_add ("/metrics/csv/import-bad-files", CsvFixture, NULL, csv_fixture_set_up,
               test_csv_import_bad_files, csv_fixture_tear_down);
+  g_test_add ("/metrics/csv/import-separators", CsvFixture, NULL, csv_fixture_set_up,
+              test_csv_import_separators, csv_fixture_tear_down);
   g_test_add_func ("/metrics/sample", test_sample);
   g_test_add ("/metrics/csv/export", CsvFixture, NULL, csv_fixture_set_up, test_csv_export,
               csv_fixture_tear_down);

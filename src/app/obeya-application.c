@@ -8,6 +8,7 @@
 
 #include "obeya-application.h"
 #include "obeya-bench-driver.h"
+#include "obeya-cli.h"
 #include "obeya-document.h"
 #include "obeya-sample.h"
 #include "obeya-window.h"
@@ -231,6 +232,19 @@ obeya_application_startup (GApplication *app)
                                         ADW_COLOR_SCHEME_FORCE_LIGHT);
 }
 
+/* Options handled in the process that was started, before any window. */
+static int
+obeya_application_handle_local_options (GApplication *app,
+                                        GVariantDict *options)
+{
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("%s %s\n", _("Obeya"), PACKAGE_VERSION);
+      return 0;
+    }
+  return -1;
+}
+
 static void
 obeya_application_class_init (ObeyaApplicationClass *klass)
 {
@@ -239,11 +253,29 @@ obeya_application_class_init (ObeyaApplicationClass *klass)
   app_class->activate = obeya_application_activate;
   app_class->open = obeya_application_open;
   app_class->startup = obeya_application_startup;
+  app_class->handle_local_options = obeya_application_handle_local_options;
 }
 
 static void
 obeya_application_init (ObeyaApplication *self)
 {
+  /* Only options that work. */
+  const GOptionEntry entries[] = {
+    { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and quit"), NULL },
+    G_OPTION_ENTRY_NULL
+  };
+  g_autofree char *commands = obeya_cli_get_summary ();
+  g_autofree char *description = NULL;
+
+  g_application_add_main_option_entries (G_APPLICATION (self), entries);
+  g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[FILE…]"));
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("Opens the workspace files given, or your personal "
+                                              "workspace.\nThe commands below need no display."));
+  /* `obeya --help` lists the subcommands too (main() runs them before GTK starts). */
+  description = g_strdup_printf ("%s\n%s", commands,
+                                 _("“obeya help COMMAND” shows the options of a command."));
+  g_application_set_option_context_description (G_APPLICATION (self), description);
 }
 
 ObeyaApplication *

@@ -5,15 +5,18 @@
 
 #include <errno.h>
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "obeya-board.h"
 #include "obeya-cli.h"
+#include "obeya-cli-private.h"
 #include "obeya-csv.h"
+#include "obeya-document.h"
+#include "obeya-file.h"
 #include "obeya-json.h"
+#include "obeya-metric.h"
+#include "obeya-metrics.h"
 #include "obeya-trello.h"
 #include "obeya-workspace.h"
 
@@ -33,6 +36,18 @@ static const ObeyaCliCommand commands[] = {
   { "import-trello", "TRELLO.json WORKSPACE",
     N_("Add a board from a Trello JSON export to a workspace file"),
     run_import_trello },
+  { "import-entries", "[--dry-run] ENTRIES.csv WORKSPACE",
+    N_("Add metric entries from a CSV file to a workspace file: every row, or none"),
+    _obeya_cli_run_import_entries },
+  { "export-entries", "[--metric NAME|ID] [--from DATE] [--to DATE] [--output FILE] WORKSPACE",
+    N_("Export the entries of the metrics, or of one, as CSV"),
+    _obeya_cli_run_export_entries },
+  { "chart", "--metric NAME|ID [--type run|pareto|calendar] [--from DATE] [--to DATE] "
+             "[--month YYYY-MM] [--format png|svg|pdf] [--size WxH] [--dark] "
+             "--output FILE WORKSPACE",
+    N_("Draw a metric's run chart, Pareto of miss reasons or letter calendar as PNG, SVG or "
+       "PDF"),
+    _obeya_cli_run_chart },
   { "help", "[COMMAND]",
     N_("List the commands, or show the options of one"),
     run_help },
@@ -279,16 +294,6 @@ obeya_cli_parse (ObeyaCli                *cli,
 
 /* ---- files ------------------------------------------------------------------ */
 
-static char *
-query_etag (const char *path)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_ETAG_VALUE,
-                                                 G_FILE_QUERY_INFO_NONE, NULL, NULL);
-
-  return info != NULL ? g_strdup (g_file_info_get_etag (info)) : NULL;
-}
-
 /* The "version" of a file that did not load, when it says one. */
 static gint64
 peek_version (GBytes *bytes)
@@ -311,24 +316,19 @@ obeya_cli_load_workspace (ObeyaCli    *cli,
                           const char  *path,
                           char       **etag)
 {
-  g_autoptr(GMappedFile) mapped = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *read_etag = NULL;
   ObeyaWorkspace *workspace;
 
-  /* Before reading: if the file changes in between, a later save refuses
-   * rather than overwrites. */
-  if (etag != NULL)
-    *etag = query_etag (path);
-
-  mapped = g_mapped_file_new (path, FALSE, &error);
-  if (mapped == NULL)
+  /* The etag describes exactly the bytes read: if the file changes after
+   * this, a later save refuses rather than overwrites. */
+  if (!obeya_file_load (path, &bytes, &read_etag, &error))
     {
-      /* GLib's message names the file. */
+      /* The message names the file. */
       obeya_cli_printerr (cli, "%s\n", error->message);
       return NULL;
     }
-  bytes = g_mapped_file_get_bytes (mapped);
 
   workspace = obeya_workspace_load (bytes, &error);
   if (workspace == NULL)
@@ -343,7 +343,25 @@ obeya_cli_load_workspace (ObeyaCli    *cli,
                             path, version, OBEYA_WORKSPACE_VERSION);
       return NULL;
     }
+  if (etag != NULL)
+    *etag = g_steal_pointer (&read_etag);
   return workspace;
+}
+
+ObeyaWorkspace *
+obeya_cli_load_workspace_for_writing (ObeyaCli    *cli,
+                                      const char  *path,
+                                      char       **etag)
+{
+  g_autoptr(ObeyaWorkspace) workspace = obeya_cli_load_workspace (cli, path, etag);
+
+  if (workspace == NULL || !obeya_cli_check_writable (cli, workspace, path))
+    {
+      if (etag != NULL)
+        g_clear_pointer (etag, g_free);
+      return NULL;
+    }
+  return g_steal_pointer (&workspace);
 }
 
 gboolean
@@ -352,28 +370,27 @@ obeya_cli_write_file (ObeyaCli   *cli,
                       GBytes     *bytes)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *target = NULL;
-  GStatBuf st;
-  int mode = 0666;
-  gsize length;
-  const char *data = g_bytes_get_data (bytes, &length);
 
-  /* Replace the file a symbolic link points to, not the link, and keep the
-   * file's permissions. */
-  target = realpath (path, NULL);
-  if (target == NULL)
-    target = g_strdup (path);
-  if (g_stat (target, &st) == 0)
-    mode = st.st_mode & 0777;
-
-  if (!g_file_set_contents_full (target, data ? data : "", length,
-                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                 mode, &error))
+  /* Exports: no etag check, no backups (they are made again at will). */
+  if (!obeya_file_save (path, bytes, NULL, 0, NULL, &error))
     {
       obeya_cli_printerr (cli, "%s\n", error->message);
       return FALSE;
     }
   return TRUE;
+}
+
+gboolean
+obeya_cli_check_writable (ObeyaCli       *cli,
+                          ObeyaWorkspace *workspace,
+                          const char     *path)
+{
+  if (!obeya_workspace_get_read_only (workspace))
+    return TRUE;
+  obeya_cli_printerr (cli, _("%s: written by a newer version of Obeya (file version %u); "
+                             "this version opens it read-only and never writes it\n"),
+                      path, obeya_workspace_get_file_version (workspace));
+  return FALSE;
 }
 
 gboolean
@@ -385,6 +402,9 @@ obeya_cli_save_workspace (ObeyaCli       *cli,
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
 
+  if (!obeya_cli_check_writable (cli, workspace, path))
+    return FALSE;
+
   bytes = obeya_workspace_save (workspace, &error);
   if (bytes == NULL)
     {
@@ -392,19 +412,18 @@ obeya_cli_save_workspace (ObeyaCli       *cli,
       return FALSE;
     }
 
-  if (etag != NULL)
+  /* Like the application's autosave: the etag of the load, and rotating
+   * backups beside the file. */
+  if (!obeya_file_save (path, bytes, etag, OBEYA_DOCUMENT_N_BACKUPS, NULL, &error))
     {
-      g_autofree char *current = query_etag (path);
-
-      if (g_strcmp0 (current, etag) != 0)
-        {
-          obeya_cli_printerr (cli, _("%s: the file changed since it was read (is it open in "
-                                     "Obeya?); nothing was written\n"), path);
-          return FALSE;
-        }
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG))
+        obeya_cli_printerr (cli, _("%s: the file changed since it was read (is it open in "
+                                   "Obeya?); nothing was written\n"), path);
+      else
+        obeya_cli_printerr (cli, "%s\n", error->message);
+      return FALSE;
     }
-
-  return obeya_cli_write_file (cli, path, bytes);
+  return TRUE;
 }
 
 static void
@@ -428,31 +447,48 @@ print_boards (ObeyaCli       *cli,
     }
 }
 
+/* The item of @model (borrowed: the workspace keeps it) whose "name"
+ * property is @name, ignoring case; *@matches: how many are. */
+static gpointer
+find_by_name (GListModel *model,
+              const char *name,
+              guint      *matches)
+{
+  g_autofree char *wanted = g_utf8_casefold (name, -1);
+  guint n = g_list_model_get_n_items (model);
+  gpointer found = NULL;
+
+  *matches = 0;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+      g_autofree char *item_name = NULL;
+      g_autofree char *folded = NULL;
+
+      g_object_get (item, "name", &item_name, NULL);
+      folded = g_utf8_casefold (item_name ? item_name : "", -1);
+
+      if (strcmp (folded, wanted) == 0)
+        {
+          found = item;
+          (*matches)++;
+        }
+    }
+  return found;
+}
+
 ObeyaBoard *
 obeya_cli_find_board (ObeyaCli       *cli,
                       ObeyaWorkspace *workspace,
                       const char     *name_or_id)
 {
-  GListModel *boards = obeya_workspace_get_boards (workspace);
-  guint n = g_list_model_get_n_items (boards);
-  g_autofree char *wanted = g_utf8_casefold (name_or_id, -1);
   ObeyaBoard *found = obeya_workspace_find_board (workspace, name_or_id);
-  guint matches = 0;
+  guint matches;
 
   if (found != NULL)
     return found;
 
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(ObeyaBoard) board = g_list_model_get_item (boards, i);
-      g_autofree char *name = g_utf8_casefold (obeya_board_get_name (board), -1);
-
-      if (strcmp (name, wanted) == 0)
-        {
-          found = board; /* the workspace keeps it */
-          matches++;
-        }
-    }
+  found = find_by_name (obeya_workspace_get_boards (workspace), name_or_id, &matches);
   if (matches == 1)
     return found;
 
@@ -463,6 +499,82 @@ obeya_cli_find_board (ObeyaCli       *cli,
                         name_or_id);
   print_boards (cli, workspace);
   return NULL;
+}
+
+void
+obeya_cli_print_metrics (ObeyaCli       *cli,
+                         ObeyaWorkspace *workspace)
+{
+  GListModel *metrics = obeya_metrics_get_metrics (obeya_workspace_get_metrics (workspace));
+  guint n = g_list_model_get_n_items (metrics);
+
+  if (n == 0)
+    obeya_cli_printerr (cli, _("The workspace has no metrics.\n"));
+  else
+    obeya_cli_printerr (cli, _("Its metrics:\n"));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ObeyaMetric) metric = g_list_model_get_item (metrics, i);
+
+      obeya_cli_printerr (cli, "  “%s” (id %s)\n", obeya_metric_get_name (metric),
+                          obeya_entity_get_id (OBEYA_ENTITY (metric)));
+    }
+}
+
+ObeyaMetric *
+obeya_cli_find_metric (ObeyaCli       *cli,
+                       ObeyaWorkspace *workspace,
+                       const char     *name_or_id)
+{
+  ObeyaMetrics *metrics = obeya_workspace_get_metrics (workspace);
+  ObeyaMetric *found = obeya_metrics_find_metric (metrics, name_or_id);
+  guint matches;
+
+  if (found != NULL)
+    return found;
+
+  found = find_by_name (obeya_metrics_get_metrics (metrics), name_or_id, &matches);
+  if (matches == 1)
+    return found;
+
+  if (matches == 0)
+    obeya_cli_printerr (cli, _("There is no metric “%s”. "), name_or_id);
+  else
+    obeya_cli_printerr (cli, _("%u metrics are named “%s”: give the id of one. "), matches,
+                        name_or_id);
+  obeya_cli_print_metrics (cli, workspace);
+  return NULL;
+}
+
+static gboolean
+parse_day (ObeyaCli    *cli,
+           const char  *option,
+           const char  *text,
+           ObeyaDay    *day)
+{
+  *day = OBEYA_DAY_NONE;
+  if (text == NULL || obeya_day_parse (text, day))
+    return TRUE;
+  /* Translators: "--from: “2026-13-01” is not a date (YYYY-MM-DD)" */
+  obeya_cli_printerr (cli, _("%s: “%s” is not a date (YYYY-MM-DD)\n"), option, text);
+  return FALSE;
+}
+
+gboolean
+obeya_cli_parse_range (ObeyaCli   *cli,
+                       const char *from_text,
+                       const char *to_text,
+                       ObeyaDay   *from,
+                       ObeyaDay   *to)
+{
+  if (!parse_day (cli, "--from", from_text, from) || !parse_day (cli, "--to", to_text, to))
+    return FALSE;
+  if (*from != OBEYA_DAY_NONE && *to != OBEYA_DAY_NONE && *from > *to)
+    {
+      obeya_cli_printerr (cli, _("--from %s is after --to %s.\n"), from_text, to_text);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /* ---- validate --------------------------------------------------------------- */
@@ -573,16 +685,9 @@ run_import_trello (ObeyaCli  *cli,
   trello_path = argv[1];
   workspace_path = argv[2];
 
-  workspace = obeya_cli_load_workspace (cli, workspace_path, &etag);
+  workspace = obeya_cli_load_workspace_for_writing (cli, workspace_path, &etag);
   if (workspace == NULL)
     return OBEYA_CLI_EXIT_FAILURE;
-  if (obeya_workspace_get_read_only (workspace))
-    {
-      obeya_cli_printerr (cli, _("%s: written by a newer version of Obeya (file version %u); "
-                                 "this version opens it read-only and never writes it\n"),
-                          workspace_path, obeya_workspace_get_file_version (workspace));
-      return OBEYA_CLI_EXIT_FAILURE;
-    }
 
   if (!g_file_get_contents (trello_path, &contents, &length, &error))
     {

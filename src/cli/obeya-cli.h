@@ -5,6 +5,11 @@
  *   obeya validate FILE
  *   obeya export-csv --board NAME|ID [--moves] [--bom] [--output FILE] WORKSPACE
  *   obeya import-trello TRELLO.json WORKSPACE
+ *   obeya import-entries [--dry-run] ENTRIES.csv WORKSPACE
+ *   obeya export-entries [--metric NAME|ID] [--from DATE] [--to DATE] [--output FILE] WORKSPACE
+ *   obeya chart --metric NAME|ID [--type run|pareto|calendar] [--from DATE] [--to DATE]
+ *               [--month YYYY-MM] [--format png|svg|pdf] [--size WxH] [--dark]
+ *               --output FILE WORKSPACE
  *   obeya help [COMMAND]
  *
  * main() asks obeya_cli_is_command (argv[1]) before it creates the
@@ -13,14 +18,16 @@
  * error.
  *
  * Adding a subcommand: write its run function (argv[0] is the subcommand's
- * name) in a file of its own under src/cli, using the helpers below for
- * options, output, loading and saving, and add one line to the commands[]
- * table at the top of obeya-cli.c. Help and dispatch follow from the table.
+ * name) in a file of its own under src/cli (declared in obeya-cli-private.h),
+ * using the helpers below for options, output, loading and saving, and add
+ * one line to the commands[] table at the top of obeya-cli.c. Help and
+ * dispatch follow from the table.
  */
 #pragma once
 
 #include <gio/gio.h>
 
+#include "obeya-time.h"
 #include "obeya-types.h"
 
 G_BEGIN_DECLS
@@ -96,22 +103,37 @@ gboolean    obeya_cli_parse        (ObeyaCli               *cli,
                                     char                 ***argv,
                                     int                    *exit_status);
 
-/* Loads the workspace file @path; on failure prints why (the file name, then
- * line and column or the member path, and whether the file comes from a
- * newer Obeya) and returns NULL. @etag (optional) receives the file's etag,
- * for obeya_cli_save_workspace(). */
+/* Loads the workspace file @path with obeya_file_load(); on failure prints
+ * why (the file name, then line and column or the member path, and whether
+ * the file comes from a newer Obeya) and returns NULL. @etag (optional)
+ * receives the etag of exactly the bytes read, for
+ * obeya_cli_save_workspace(). */
 ObeyaWorkspace *obeya_cli_load_workspace (ObeyaCli       *cli,
                                           const char     *path,
                                           char          **etag);
-/* Saves @workspace over @path atomically (a temporary file renamed over it,
- * following a symbolic link, keeping the file's permissions), refusing when
- * the file changed since @etag was read (NULL: no check) or the workspace is
+/* obeya_cli_load_workspace() for a command that will save the workspace:
+ * NULL too (after saying why) when the file comes from a newer Obeya,
+ * which is never written. */
+ObeyaWorkspace *obeya_cli_load_workspace_for_writing (ObeyaCli    *cli,
+                                                      const char  *path,
+                                                      char       **etag);
+/* FALSE (and prints why) when @workspace came from a newer Obeya: such a
+ * file opens read-only and is never written. */
+gboolean    obeya_cli_check_writable (ObeyaCli       *cli,
+                                      ObeyaWorkspace *workspace,
+                                      const char     *path);
+/* Saves @workspace over @path with obeya_file_save(), as the application's
+ * autosave does: atomically (a complete temporary file renamed over it,
+ * following a symbolic link, keeping the file's permissions), keeping
+ * OBEYA_DOCUMENT_N_BACKUPS rotating backups beside it, and refusing when the
+ * file changed since @etag was read (NULL: no check) or the workspace is
  * read-only. Prints why on failure. */
 gboolean    obeya_cli_save_workspace (ObeyaCli       *cli,
                                       ObeyaWorkspace *workspace,
                                       const char     *path,
                                       const char     *etag);
-/* Writes @bytes to @path atomically; prints why on failure. */
+/* Writes @bytes to @path atomically (obeya_file_save(), no etag check, no
+ * backups: for exports); prints why on failure. */
 gboolean    obeya_cli_write_file     (ObeyaCli       *cli,
                                       const char     *path,
                                       GBytes         *bytes);
@@ -121,5 +143,23 @@ gboolean    obeya_cli_write_file     (ObeyaCli       *cli,
 ObeyaBoard *obeya_cli_find_board     (ObeyaCli       *cli,
                                       ObeyaWorkspace *workspace,
                                       const char     *name_or_id);
+
+/* The metric whose id is @name_or_id, else the one with that name (ignoring
+ * case); prints the metrics there are and returns NULL when there is none,
+ * or more than one with that name. */
+ObeyaMetric *obeya_cli_find_metric   (ObeyaCli       *cli,
+                                      ObeyaWorkspace *workspace,
+                                      const char     *name_or_id);
+/* Prints (to the errors) the metrics there are, with their ids. */
+void        obeya_cli_print_metrics  (ObeyaCli       *cli,
+                                      ObeyaWorkspace *workspace);
+/* Reads the dates "YYYY-MM-DD" of --from and --to into *@from and *@to
+ * (NULL text: OBEYA_DAY_NONE). Returns FALSE after printing why when one is
+ * not a date or --from is after --to (a usage error). */
+gboolean    obeya_cli_parse_range    (ObeyaCli       *cli,
+                                      const char     *from_text,
+                                      const char     *to_text,
+                                      ObeyaDay       *from,
+                                      ObeyaDay       *to);
 
 G_END_DECLS

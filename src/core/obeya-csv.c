@@ -404,7 +404,25 @@ typedef struct
   const char *start;      /* after the byte order mark */
   const char *end;
   GError    **error;
+  guint      *error_line;   /* optional */
+  guint      *error_column; /* optional */
+  char      **error_reason; /* optional */
 } Parser;
+
+/* Where and why, for obeya_csv_parse_full(). */
+static void
+parser_locate_error (const Parser *parser,
+                     guint         line,
+                     guint         column,
+                     const char   *reason)
+{
+  if (parser->error_line != NULL)
+    *parser->error_line = line;
+  if (parser->error_column != NULL)
+    *parser->error_column = column;
+  if (parser->error_reason != NULL)
+    *parser->error_reason = g_strdup (reason);
+}
 
 /* The 1-based line and character column of @at. */
 static void
@@ -450,6 +468,7 @@ parser_fail (const Parser  *parser,
   locate (parser, at, &line, &column);
   g_set_error (parser->error, OBEYA_CSV_ERROR, code, _("line %u, column %u: %s"),
                line, column, reason);
+  parser_locate_error (parser, line, column, reason);
 }
 
 /* Counts the candidate separators outside quotes in the first record. */
@@ -503,10 +522,23 @@ obeya_csv_parse (const char         *data,
                  ObeyaCsvReadFlags   flags,
                  GError            **error)
 {
+  return obeya_csv_parse_full (data, length, separator, flags, NULL, NULL, NULL, error);
+}
+
+ObeyaCsvTable *
+obeya_csv_parse_full (const char         *data,
+                      gsize               length,
+                      char                separator,
+                      ObeyaCsvReadFlags   flags,
+                      guint              *error_line,
+                      guint              *error_column,
+                      char              **error_reason,
+                      GError            **error)
+{
   g_autoptr(ObeyaCsvTable) table = NULL;
   g_autoptr(GPtrArray) record = NULL;
   g_autoptr(GString) field = NULL;
-  Parser parser = { data, data + length, error };
+  Parser parser = { data, data + length, error, error_line, error_column, error_reason };
   const char *invalid;
   const char *p;
   const char *quote_start = NULL;
@@ -650,9 +682,13 @@ obeya_csv_parse (const char         *data,
 
               if (record->len != expected)
                 {
+                  g_autofree char *reason =
+                    g_strdup_printf (_("%u fields where the first line has %u"),
+                                     record->len, expected);
+
                   g_set_error (error, OBEYA_CSV_ERROR, OBEYA_CSV_ERROR_FIELD_COUNT,
-                               _("line %u: %u fields where the first line has %u"),
-                               record_line, record->len, expected);
+                               _("line %u: %s"), record_line, reason);
+                  parser_locate_error (&parser, record_line, 0, reason);
                   return NULL;
                 }
             }

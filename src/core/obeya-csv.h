@@ -117,6 +117,18 @@ ObeyaCsvTable      *obeya_csv_parse                (const char        *data,
                                                     char               separator,
                                                     ObeyaCsvReadFlags  flags,
                                                     GError           **error);
+/* obeya_csv_parse() for callers that say where in their own words: on
+ * failure, *@error_line and *@error_column (1-based; column 0 when the
+ * error is about a whole record) and *@error_reason (the message without
+ * "line L, column C: ") tell where and why; each may be NULL. */
+ObeyaCsvTable      *obeya_csv_parse_full           (const char        *data,
+                                                    gsize              length,
+                                                    char               separator,
+                                                    ObeyaCsvReadFlags  flags,
+                                                    guint             *error_line,
+                                                    guint             *error_column,
+                                                    char             **error_reason,
+                                                    GError           **error);
 void                obeya_csv_table_free           (ObeyaCsvTable     *table);
 /* The separator used (the detected one when 0 was passed). */
 char                obeya_csv_table_get_separator  (ObeyaCsvTable     *table);

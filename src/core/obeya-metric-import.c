@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "obeya-csv.h"
 #include "obeya-history.h"
 #include "obeya-json.h"
 #include "obeya-metric-import.h"
@@ -23,119 +24,6 @@ struct _ObeyaMetricImport
   GPtrArray    *strings; /* owned notes and messages */
   GPtrArray    *refs;    /* the metrics of the rows, referenced */
 };
-
-/* ---- a minimal RFC 4180 reader -------------------------------------------- */
-
-/* TODO: switch to the shared reader of obeya-csv.h (branch coreio) when it
- * lands; this one is kept behind csv_read_record() for that. */
-typedef struct
-{
-  const char *p;
-  const char *end;
-  guint       line;
-  char        separator;
-} CsvReader;
-
-/* Reads the next record into @fields (owned strings). FALSE at the end of
- * the text, or with *@error set (and the reader stuck) on bad quoting. */
-static gboolean
-csv_read_record (CsvReader  *r,
-                 GPtrArray  *fields,
-                 guint      *record_line,
-                 char      **error)
-{
-  if (r->p >= r->end)
-    return FALSE;
-
-  *record_line = r->line;
-  g_ptr_array_set_size (fields, 0);
-  for (;;)
-    {
-      GString *field = g_string_new (NULL);
-
-      if (r->p < r->end && *r->p == '"')
-        {
-          guint opened = r->line;
-
-          r->p++;
-          for (;;)
-            {
-              if (r->p >= r->end)
-                {
-                  *error = g_strdup_printf (_("a quoted field opened on line %u is never closed"),
-                                            opened);
-                  g_string_free (field, TRUE);
-                  return FALSE;
-                }
-              if (*r->p == '"')
-                {
-                  if (r->p + 1 < r->end && r->p[1] == '"')
-                    {
-                      g_string_append_c (field, '"');
-                      r->p += 2;
-                      continue;
-                    }
-                  r->p++;
-                  break;
-                }
-              if (*r->p == '\n')
-                r->line++;
-              g_string_append_c (field, *r->p++);
-            }
-          if (r->p < r->end && *r->p != r->separator && *r->p != '\r' && *r->p != '\n')
-            {
-              *error = g_strdup (_("text after a closing quote (a quote inside a quoted field "
-                                   "is written twice: \"\")"));
-              g_string_free (field, TRUE);
-              return FALSE;
-            }
-        }
-      else
-        {
-          while (r->p < r->end && *r->p != r->separator && *r->p != '\r' && *r->p != '\n')
-            {
-              if (*r->p == '"')
-                {
-                  *error = g_strdup (_("a quote inside a field that does not start with one "
-                                       "(quote the whole field)"));
-                  g_string_free (field, TRUE);
-                  return FALSE;
-                }
-              g_string_append_c (field, *r->p++);
-            }
-        }
-      g_ptr_array_add (fields, g_string_free (field, FALSE));
-
-      if (r->p >= r->end)
-        return TRUE;
-      if (*r->p == r->separator)
-        {
-          r->p++;
-          continue;
-        }
-      if (*r->p == '\r')
-        r->p++;
-      if (r->p < r->end && *r->p == '\n')
-        r->p++;
-      r->line++;
-      return TRUE;
-    }
-}
-
-/* ";" when the header line has more semicolons than commas. */
-static char
-detect_separator (const char *p,
-                  const char *end)
-{
-  guint commas = 0, semicolons = 0;
-
-  for (; p < end && *p != '\n'; p++)
-    {
-      commas += *p == ',';
-      semicolons += *p == ';';
-    }
-  return semicolons > commas ? ';' : ',';
-}
 
 /* ---- import ---------------------------------------------------------------- */
 
@@ -260,18 +148,18 @@ separate (GString *problems)
 }
 
 static void
-parse_row (ObeyaMetricImport *self,
-           MetricNames       *names,
-           GHashTable        *seen,
-           const int         *column_of,
-           GPtrArray         *fields,
-           guint              line,
-           ObeyaDay           today)
+parse_row (ObeyaMetricImport  *self,
+           MetricNames        *names,
+           GHashTable         *seen,
+           const int          *column_of,
+           const char * const *fields,
+           guint               line,
+           ObeyaDay            today)
 {
   g_autoptr(GString) problems = g_string_new (NULL);
-  g_autofree char *date_text = g_strstrip (g_strdup (fields->pdata[column_of[COL_DATE]]));
-  g_autofree char *metric_text = g_strstrip (g_strdup (fields->pdata[column_of[COL_METRIC]]));
-  g_autofree char *value_text = g_strstrip (g_strdup (fields->pdata[column_of[COL_VALUE]]));
+  g_autofree char *date_text = g_strstrip (g_strdup (fields[column_of[COL_DATE]]));
+  g_autofree char *metric_text = g_strstrip (g_strdup (fields[column_of[COL_METRIC]]));
+  g_autofree char *value_text = g_strstrip (g_strdup (fields[column_of[COL_VALUE]]));
   ObeyaMetricImportRow row = { line, NULL, OBEYA_DAY_NONE, 0, NULL, NULL, FALSE, FALSE };
   ObeyaMetric *metric;
   ObeyaDay day = OBEYA_DAY_NONE;
@@ -306,14 +194,14 @@ parse_row (ObeyaMetricImport *self,
 
   if (column_of[COL_NOTE] >= 0)
     {
-      const char *note = fields->pdata[column_of[COL_NOTE]];
+      const char *note = fields[column_of[COL_NOTE]];
       if (note[0] != '\0')
         row.note = keep (self, g_strdup (note));
     }
 
   if (column_of[COL_REASON] >= 0)
     {
-      g_autofree char *reason_text = g_strstrip (g_strdup (fields->pdata[column_of[COL_REASON]]));
+      g_autofree char *reason_text = g_strstrip (g_strdup (fields[column_of[COL_REASON]]));
       ObeyaMissReason *reason = NULL;
 
       if (reason_text[0] != '\0')
@@ -379,18 +267,20 @@ parse_row (ObeyaMetricImport *self,
 
 /* Maps the header's columns; FALSE (with an error) when it is not usable. */
 static gboolean
-parse_header (ObeyaMetricImport *self,
-              GPtrArray         *fields,
-              int               *column_of)
+parse_header (ObeyaMetricImport  *self,
+              const char * const *fields,
+              guint               line,
+              int                *column_of)
 {
   g_autoptr(GString) problems = g_string_new (NULL);
 
   for (guint c = 0; c < N_COLUMNS; c++)
     column_of[c] = -1;
 
-  for (guint i = 0; i < fields->len; i++)
+  for (guint i = 0; fields[i] != NULL; i++)
     {
-      g_autofree char *name = g_ascii_strdown (g_strstrip ((char *) fields->pdata[i]), -1);
+      g_autofree char *stripped = g_strstrip (g_strdup (fields[i]));
+      g_autofree char *name = g_ascii_strdown (stripped, -1);
       gboolean known = FALSE;
 
       for (guint c = 0; c < N_COLUMNS; c++)
@@ -422,10 +312,39 @@ parse_header (ObeyaMetricImport *self,
 
   if (problems->len > 0)
     {
-      add_error (self, 1, g_string_free (g_steal_pointer (&problems), FALSE));
+      add_error (self, line, g_string_free (g_steal_pointer (&problems), FALSE));
       return FALSE;
     }
   return TRUE;
+}
+
+/* The text as a table (obeya-csv's reader: RFC 4180, a byte order mark,
+ * CRLF, LF or CR, the separator detected from the header); NULL with one
+ * error (where and why) when it cannot be read: bad quoting or encoding
+ * leaves nothing to trust. */
+static ObeyaCsvTable *
+read_table (ObeyaMetricImport *self,
+            const char        *text,
+            gsize              length)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *reason = NULL;
+  ObeyaCsvTable *table;
+  guint line = 1, column = 0;
+
+  table = obeya_csv_parse_full (text, length, 0, OBEYA_CSV_READ_DEFAULT, &line, &column,
+                                &reason, &error);
+  if (table != NULL)
+    return table;
+
+  if (g_error_matches (error, OBEYA_CSV_ERROR, OBEYA_CSV_ERROR_ENCODING))
+    /* Translators: %u is a column number, %s says what is wrong there */
+    add_error (self, line, g_strdup_printf (_("column %u: %s (save the file as UTF-8)"),
+                                            column, reason));
+  else
+    /* Translators: %u is a column number, %s says what is wrong there */
+    add_error (self, line, g_strdup_printf (_("column %u: %s"), column, reason));
+  return NULL;
 }
 
 ObeyaMetricImport *
@@ -435,17 +354,15 @@ obeya_metric_import_parse (ObeyaMetrics *metrics,
                            ObeyaDay      today)
 {
   ObeyaMetricImport *self;
-  g_autoptr(GPtrArray) fields = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(ObeyaCsvTable) table = NULL;
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   MetricNames names = { NULL };
-  CsvReader reader;
-  const char *invalid = NULL;
+  const char * const *header;
   int column_of[N_COLUMNS];
-  guint line = 1;
-  char *error = NULL;
+  guint n_header, n_records;
 
   g_return_val_if_fail (OBEYA_IS_METRICS (metrics), NULL);
-  g_return_val_if_fail (text != NULL || length == 0, NULL);
+  g_return_val_if_fail (text != NULL || length <= 0, NULL);
 
   self = g_new0 (ObeyaMetricImport, 1);
   self->metrics = g_object_ref (metrics);
@@ -456,55 +373,38 @@ obeya_metric_import_parse (ObeyaMetrics *metrics,
 
   if (length < 0)
     length = text ? strlen (text) : 0;
-  if (!g_utf8_validate (text, length, &invalid))
-    {
-      guint bad_line = 1;
 
-      for (const char *p = text; p < invalid; p++)
-        bad_line += *p == '\n';
-      add_error (self, bad_line, g_strdup (_("the text is not valid UTF-8 (save the file as "
-                                             "UTF-8)")));
-      return self;
-    }
-
-  reader.p = text;
-  reader.end = text + length;
-  reader.line = 1;
-  if (length >= 3 && memcmp (text, "\xEF\xBB\xBF", 3) == 0)
-    reader.p += 3;
-  reader.separator = detect_separator (reader.p, reader.end);
-
-  if (!csv_read_record (&reader, fields, &line, &error))
-    {
-      add_error (self, 1, error ? error : g_strdup (_("the file is empty: expected a header row "
-                                                      "(date, metric, value, note, reason)")));
-      return self;
-    }
-  if (!parse_header (self, fields, column_of))
+  table = read_table (self, text, length);
+  if (table == NULL)
     return self;
 
-  metric_names_init (&names, metrics);
-  while (csv_read_record (&reader, fields, &line, &error))
+  n_records = obeya_csv_table_get_n_rows (table);
+  if (n_records == 0)
     {
-      if (fields->len == 1 && ((char *) fields->pdata[0])[0] == '\0')
-        continue; /* a blank line */
-      {
-        guint expected = 0;
+      add_error (self, 1, g_strdup (_("the file is empty: expected a header row "
+                                      "(date, metric, value, note, reason)")));
+      return self;
+    }
+  header = obeya_csv_table_get_row (table, 0, &n_header);
+  if (!parse_header (self, header, obeya_csv_table_get_line (table, 0), column_of))
+    return self;
 
-        for (guint c = 0; c < N_COLUMNS; c++)
-          expected += column_of[c] >= 0;
-        if (fields->len != expected)
-          {
-            add_error (self, line,
-                       g_strdup_printf (_("expected %u fields like the header, found %u"),
-                                        expected, fields->len));
-            continue;
-          }
-      }
+  /* Empty lines are no records: the reader skips them. */
+  metric_names_init (&names, metrics);
+  for (guint r = 1; r < n_records; r++)
+    {
+      guint n_fields;
+      const char * const *fields = obeya_csv_table_get_row (table, r, &n_fields);
+      guint line = obeya_csv_table_get_line (table, r);
+
+      if (n_fields != n_header)
+        {
+          add_error (self, line, g_strdup_printf (_("expected %u fields like the header, "
+                                                    "found %u"), n_header, n_fields));
+          continue;
+        }
       parse_row (self, &names, seen, column_of, fields, line, today);
     }
-  if (error != NULL)
-    add_error (self, line, error); /* bad quoting: the rest cannot be trusted */
 
   g_hash_table_unref (names.by_name);
   return self;

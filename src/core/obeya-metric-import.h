@@ -5,10 +5,11 @@
  * "Command line": a nightly report from another system can feed the
  * huddle board).
  *
- * The CSV (RFC 4180: comma-separated, "quoted" fields with "" for a quote,
- * quoted line breaks, CRLF or LF; a UTF-8 byte order mark is skipped; a
- * header whose separators are semicolons makes ";" the separator) has a
- * header row naming its columns, in any order, case-insensitively:
+ * The CSV (RFC 4180, read by obeya_csv_parse(): "quoted" fields with "" for
+ * a quote, quoted line breaks, CRLF, LF or CR; a UTF-8 byte order mark is
+ * skipped, empty lines too; the separator, ",", ";" or a tab, is the one
+ * the header uses) has a header row naming its columns, in any order,
+ * case-insensitively:
  *
  *   date    required, YYYY-MM-DD, not after today
  *   metric  required, the metric's id or name (a name shared by several
@@ -24,11 +25,10 @@
  * fine and changes nothing.
  *
  * obeya_metric_import_parse() builds a preview: every good row, and every
- * bad row's error with its line number. obeya_metric_import_apply()
- * imports only when no row is bad, as one undoable command.
- *
- * The parsing is a small RFC 4180 reader private to this module; the
- * shared CSV reader (obeya-csv, branch coreio) can replace it.
+ * bad row's error with its line number (a file that is not CSV at all,
+ * bad quoting or encoding, gives one error: where the reader stopped).
+ * obeya_metric_import_apply() imports only when no row is bad, as one
+ * undoable command.
  */
 #pragma once
 
