@@ -401,4 +401,8 @@ double   _obeya_chart_mean              (const double            *values,
 double   _obeya_chart_median            (const double            *values,
                                          gsize                    n);
 
+/* PNG bytes of an ARGB32 image surface (obeya-png.c). */
+GBytes *_obeya_png_encode (cairo_surface_t  *image,
+                           GError          **error);
+
 G_END_DECLS

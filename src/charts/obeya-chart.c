@@ -410,7 +410,7 @@ obeya_chart_render_png_bytes (ObeyaChart              *self,
                               const ObeyaChartPalette *palette,
                               GError                 **error)
 {
-  g_autoptr(GByteArray) array = NULL;
+  GBytes *bytes;
   cairo_surface_t *surface;
   cairo_status_t status;
   cairo_t *cr;
@@ -431,14 +431,14 @@ obeya_chart_render_png_bytes (ObeyaChart              *self,
   cairo_destroy (cr);
   cairo_surface_flush (surface);
 
-  array = g_byte_array_new ();
-  if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_write_to_png_stream (surface, write_to_array_cb, array);
-  cairo_surface_destroy (surface);
-
   if (!check_cairo (status, error))
-    return NULL;
-  return g_byte_array_free_to_bytes (g_steal_pointer (&array));
+    {
+      cairo_surface_destroy (surface);
+      return NULL;
+    }
+  bytes = _obeya_png_encode (surface, error);
+  cairo_surface_destroy (surface);
+  return bytes;
 }
 
 GBytes *
