@@ -35,6 +35,7 @@ struct _ObeyaCard
   GArray              *blocks;    /* of ObeyaBlock */
   GArray              *moves;     /* of ObeyaMove */
   GListStore          *checklist; /* of ObeyaChecklistItem */
+  GArray              *loaded_checklist; /* of LoadedItem, until the store is asked for */
   GListStore          *links;     /* of ObeyaLink */
   guint                checklist_done;
 };
@@ -60,6 +61,24 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+/* A loaded checklist line. Checklist items become GObjects only when the
+ * checklist is shown or edited: a large workspace has thousands of them,
+ * and making objects and stores for all of them was a fifth of the model's
+ * load time. */
+typedef struct
+{
+  char     *text;
+  gboolean  done;
+} LoadedItem;
+
+static void
+loaded_item_clear (gpointer data)
+{
+  LoadedItem *item = data;
+
+  g_free (item->text);
+}
 
 static void
 block_clear (gpointer data)
@@ -90,6 +109,7 @@ obeya_card_finalize (GObject *object)
   g_clear_pointer (&self->blocks, g_array_unref);
   g_clear_pointer (&self->moves, g_array_unref);
   g_clear_object (&self->checklist);
+  g_clear_pointer (&self->loaded_checklist, g_array_unref);
   g_clear_object (&self->links);
 
   G_OBJECT_CLASS (obeya_card_parent_class)->finalize (object);
@@ -350,6 +370,24 @@ ensure_checklist (ObeyaCard *self)
   if (self->checklist == NULL)
     {
       self->checklist = g_list_store_new (OBEYA_TYPE_CHECKLIST_ITEM);
+      if (self->loaded_checklist != NULL)
+        {
+          g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+
+          for (guint i = 0; i < self->loaded_checklist->len; i++)
+            {
+              LoadedItem *loaded = &g_array_index (self->loaded_checklist, LoadedItem, i);
+              ObeyaChecklistItem *item = g_object_new (OBEYA_TYPE_CHECKLIST_ITEM,
+                                                       "text", loaded->text,
+                                                       "done", loaded->done,
+                                                       NULL);
+
+              obeya_entity_set_parent (OBEYA_ENTITY (item), G_OBJECT (self));
+              g_ptr_array_add (items, item);
+            }
+          g_list_store_splice (self->checklist, 0, 0, items->pdata, items->len);
+          g_clear_pointer (&self->loaded_checklist, g_array_unref);
+        }
       g_signal_connect_object (self->checklist, "items-changed",
                                G_CALLBACK (checklist_items_changed_cb), self, 0);
     }
@@ -577,7 +615,9 @@ guint
 obeya_card_get_checklist_total (ObeyaCard *self)
 {
   g_return_val_if_fail (OBEYA_IS_CARD (self), 0);
-  return self->checklist ? g_list_model_get_n_items (G_LIST_MODEL (self->checklist)) : 0;
+  if (self->checklist != NULL)
+    return g_list_model_get_n_items (G_LIST_MODEL (self->checklist));
+  return self->loaded_checklist ? self->loaded_checklist->len : 0;
 }
 
 GListModel *
@@ -1052,13 +1092,25 @@ _obeya_card_write (ObeyaCard       *self,
       obeya_json_writer_begin_array (writer, OBEYA_JSON_MULTILINE);
       for (guint i = 0; i < n; i++)
         {
-          g_autoptr(ObeyaChecklistItem) item =
-            g_list_model_get_item (G_LIST_MODEL (self->checklist), i);
-          const char *text = obeya_checklist_item_get_text (item);
+          const char *text;
+          gboolean done;
 
+          if (self->checklist != NULL)
+            {
+              g_autoptr(ObeyaChecklistItem) item =
+                g_list_model_get_item (G_LIST_MODEL (self->checklist), i);
+              text = obeya_checklist_item_get_text (item);
+              done = obeya_checklist_item_get_done (item);
+            }
+          else
+            {
+              LoadedItem *loaded = &g_array_index (self->loaded_checklist, LoadedItem, i);
+              text = loaded->text;
+              done = loaded->done;
+            }
           obeya_json_writer_begin_array (writer, OBEYA_JSON_INLINE);
           obeya_json_writer_string (writer, text ? text : "");
-          obeya_json_writer_boolean (writer, obeya_checklist_item_get_done (item));
+          obeya_json_writer_boolean (writer, done);
           obeya_json_writer_end_array (writer);
         }
       obeya_json_writer_end_array (writer);
@@ -1216,13 +1268,14 @@ _obeya_card_read (ObeyaLoadContext *ctx,
   if (array != NULL)
     {
       guint n = json_array_get_length (array);
-      g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+      GArray *items = g_array_sized_new (FALSE, FALSE, sizeof (LoadedItem), n);
 
+      g_array_set_clear_func (items, loaded_item_clear);
       obeya_json_reader_push_member (r, "checklist");
       for (guint i = 0; i < n && !obeya_json_reader_failed (r); i++)
         {
           JsonArray *entry = obeya_json_reader_array_array (r, array, i);
-          ObeyaChecklistItem *item;
+          LoadedItem item;
           const char *text;
           gboolean done = FALSE;
 
@@ -1239,12 +1292,16 @@ _obeya_card_read (ObeyaLoadContext *ctx,
                 done = json_node_get_boolean (node);
             }
           obeya_json_reader_pop (r);
-          item = g_object_new (OBEYA_TYPE_CHECKLIST_ITEM, "text", text, "done", done, NULL);
-          g_ptr_array_add (items, item);
+          item.text = g_strdup (text);
+          item.done = done;
+          self->checklist_done += done ? 1 : 0;
+          g_array_append_val (items, item);
         }
       obeya_json_reader_pop (r);
       if (items->len > 0)
-        g_list_store_splice (ensure_checklist (self), 0, 0, items->pdata, items->len);
+        self->loaded_checklist = items;
+      else
+        g_array_unref (items);
     }
 
   array = obeya_json_reader_get_array (r, object, "links", FALSE);
