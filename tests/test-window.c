@@ -383,6 +383,45 @@ test_wip_warning (Fixture       *f,
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (review), "over-limit"));
 }
 
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels (); /* owned by GTK */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
+        return window; /* GTK keeps it */
+    }
+  return NULL;
+}
+
+static void
+test_delete_asks_first (Fixture       *f,
+                        gconstpointer  data)
+{
+  ObeyaBoardView *view = board_view (f);
+  GListModel *ready = obeya_column_get_cell (column (f, 1), lane (f, 1));
+  g_autoptr(ObeyaCard) card = g_list_model_get_item (ready, 0);
+  GtkWindow *dialog;
+
+  g_assert_true (obeya_board_view_focus_card (view, card));
+  flush_events ();
+  gtk_widget_activate_action (GTK_WIDGET (view), "board.delete-card", NULL);
+  flush_events ();
+  /* Nothing is deleted before the answer. */
+  g_assert_true (obeya_card_get_board (card) == f->board);
+  g_assert_nonnull (obeya_board_find_card (f->board, obeya_entity_get_id (OBEYA_ENTITY (card))));
+  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "delete");
+  flush_events ();
+  g_assert_null (obeya_board_find_card (f->board, obeya_entity_get_id (OBEYA_ENTITY (card))));
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  g_assert_nonnull (obeya_board_find_card (f->board, obeya_entity_get_id (OBEYA_ENTITY (card))));
+}
+
 static void
 test_open_card_editor (Fixture       *f,
                        gconstpointer  data)
@@ -424,6 +463,7 @@ main (int   argc,
   ADD ("filter", test_filter);
   ADD ("wip-warning", test_wip_warning);
   ADD ("open-card-editor", test_open_card_editor);
+  ADD ("delete-asks-first", test_delete_asks_first);
 #undef ADD
 
   return g_test_run ();

@@ -364,9 +364,9 @@ toggle_blocked_action (GtkWidget  *widget,
 
 static void
 remove_card (ObeyaBoardView *self,
+             ObeyaCard      *card,
              gboolean        delete)
 {
-  ObeyaCard *card = obeya_board_view_get_focused_card (self);
   g_autoptr(ObeyaCard) keep = NULL;
   GListModel *cell;
   int position;
@@ -398,15 +398,70 @@ archive_card_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
 {
-  remove_card (OBEYA_BOARD_VIEW (widget), FALSE);
+  ObeyaBoardView *self = OBEYA_BOARD_VIEW (widget);
+
+  remove_card (self, obeya_board_view_get_focused_card (self), FALSE);
 }
 
+static void
+archive_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     ObeyaBoardView   *self)
+{
+  ObeyaCard *card = g_object_get_data (G_OBJECT (dialog), "obeya-card");
+
+  if (card != NULL && self->board != NULL && obeya_card_get_board (card) == self->board &&
+      !obeya_card_get_archived (card))
+    {
+      remove_card (self, card, FALSE);
+    }
+}
+
+static void
+delete_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    ObeyaBoardView   *self)
+{
+  ObeyaCard *card = g_object_get_data (G_OBJECT (dialog), "obeya-card");
+
+  if (g_strcmp0 (response, "delete") == 0 && card != NULL && self->board != NULL &&
+      obeya_card_get_board (card) == self->board)
+    {
+      remove_card (self, card, TRUE);
+    }
+}
+
+/* A real delete asks first (archiving is the everyday way out); it can be
+ * undone either way. */
 static void
 delete_card_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
 {
-  remove_card (OBEYA_BOARD_VIEW (widget), TRUE);
+  ObeyaBoardView *self = OBEYA_BOARD_VIEW (widget);
+  ObeyaCard *card = obeya_board_view_get_focused_card (self);
+  g_autofree char *heading = NULL;
+  GtkWidget *dialog;
+
+  if (card == NULL)
+    return;
+  heading = g_strdup_printf (_("Delete “%s”?"), obeya_card_get_title (card));
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), heading,
+                                   _("The card and its history are removed from the board. "
+                                     "To keep them out of the way instead, archive the card."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "archive", _("_Archive"),
+                                    "delete", _("_Delete"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "obeya-card", g_object_ref (card), g_object_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (delete_response_cb), self, 0);
+  g_signal_connect_object (dialog, "response::archive", G_CALLBACK (archive_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
