@@ -9,7 +9,9 @@
 
 #include "obeya-chart-widget.h"
 
-#define MENU_MARGIN 6
+#define MENU_MARGIN    6
+#define NATURAL_WIDTH  240
+#define NATURAL_HEIGHT 160
 
 struct _ObeyaChartWidget
 {
@@ -501,11 +503,20 @@ obeya_chart_widget_measure (GtkWidget      *widget,
 {
   ObeyaChartWidget *self = OBEYA_CHART_WIDGET (widget);
   int button_min = 0;
+  int request_width, request_height, request;
 
   if (gtk_widget_get_visible (self->menu_button))
     gtk_widget_measure (self->menu_button, orientation, -1, &button_min, NULL, NULL, NULL);
   *minimum = MAX (button_min + 2 * MENU_MARGIN, 16);
-  *natural = MAX (*minimum, orientation == GTK_ORIENTATION_HORIZONTAL ? 320 : 200);
+  /* A size request is the natural size too (GTK raises the natural size
+   * to it); without one, a modest default that layouts stretch. */
+  gtk_widget_get_size_request (widget, &request_width, &request_height);
+  request = orientation == GTK_ORIENTATION_HORIZONTAL ? request_width : request_height;
+  if (request > 0)
+    *natural = *minimum;
+  else
+    *natural = MAX (*minimum, orientation == GTK_ORIENTATION_HORIZONTAL ? NATURAL_WIDTH
+                                                                        : NATURAL_HEIGHT);
 }
 
 static void
