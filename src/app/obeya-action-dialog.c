@@ -8,7 +8,6 @@
 #include "obeya-action-dialog.h"
 #include "obeya-board.h"
 #include "obeya-card.h"
-#include "obeya-history.h"
 #include "obeya-huddle-util.h"
 #include "obeya-metrics.h"
 #include "obeya-workspace.h"
@@ -73,7 +72,6 @@ obeya_action_dialog_raise (ObeyaActionDialog *self)
 {
   g_autofree char *title = NULL;
   g_autoptr(GError) error = NULL;
-  ObeyaHistory *history;
   ObeyaMetric *metric;
   ObeyaCard *card;
   const char *owner_id = NULL;
@@ -99,23 +97,11 @@ obeya_action_dialog_raise (ObeyaActionDialog *self)
     }
   metric = selected_metric (self);
 
-  history = obeya_workspace_get_history (self->workspace);
-  obeya_history_begin (history, _("Raise action"));
   card = obeya_metrics_raise_action (self->metrics, title, owner_id, self->due, metric,
                                      metric ? (self->day ? self->day
                                                          : obeya_huddle_util_get_review_day (metric, today))
                                             : OBEYA_DAY_NONE,
                                      &error);
-  if (card != NULL && metric == NULL)
-    {
-      char buf[OBEYA_DAY_BUF_SIZE];
-      g_autofree char *day = obeya_huddle_util_format_day (today, today);
-      /* Translators: the link of an action raised in the huddle without a metric: "Daily huddle, Wed 5 Nov" */
-      g_autofree char *label = g_strdup_printf (_("Daily huddle, %s"), day);
-
-      obeya_card_add_link (card, OBEYA_LINK_KIND_HUDDLE, obeya_day_format (today, buf), label);
-    }
-  obeya_history_end (history);
 
   if (card == NULL)
     {
@@ -202,7 +188,7 @@ obeya_action_dialog_new (GtkWindow      *parent,
   g_return_val_if_fail (OBEYA_IS_WORKSPACE (workspace), NULL);
 
   self = g_object_new (OBEYA_TYPE_ACTION_DIALOG, NULL);
-  obeya_huddle_util_init_dialog (GTK_WINDOW (self), parent, 560, 420);
+  obeya_huddle_util_init_dialog (GTK_WINDOW (self), parent, 560, 380);
   self->workspace = g_object_ref (workspace);
   self->metrics = obeya_workspace_get_metrics (workspace);
   self->day = day;
@@ -238,5 +224,6 @@ obeya_action_dialog_new (GtkWindow      *parent,
   dt = g_date_time_new_local (y, m, d, 12, 0, 0);
   gtk_calendar_select_day (self->due_calendar, dt);
   update_due_label (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->title_row));
   return GTK_WIDGET (self);
 }

@@ -402,7 +402,9 @@ create_row (ObeyaEntryForm *self,
   gtk_box_append (GTK_BOX (top), row->unit);
 
   row->status = gtk_label_new (NULL);
-  gtk_label_set_width_chars (GTK_LABEL (row->status), 10);
+  gtk_label_set_width_chars (GTK_LABEL (row->status), 14);
+  gtk_label_set_max_width_chars (GTK_LABEL (row->status), 14);
+  gtk_label_set_ellipsize (GTK_LABEL (row->status), PANGO_ELLIPSIZE_END);
   gtk_widget_set_valign (row->status, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (row->status, "obeya-status-pill");
   gtk_box_append (GTK_BOX (top), row->status);

@@ -6,10 +6,9 @@
  * the huddle's actions.
  *
  * Actions: an action raised in the huddle is a card on the action board
- * (obeya_metrics_raise_action()). One raised about a metric miss carries a
- * link of kind OBEYA_LINK_KIND_METRIC; one raised without a metric carries
- * a link of kind OBEYA_LINK_KIND_HUDDLE whose target is the huddle's day
- * ("YYYY-MM-DD"), so that the action log finds both.
+ * (obeya_metrics_raise_action()): one raised about a metric miss carries a
+ * link of kind OBEYA_LINK_KIND_METRIC, one raised without a metric a link
+ * of kind OBEYA_LINK_KIND_HUDDLE; the action log finds both.
  */
 #pragma once
 
@@ -21,8 +20,6 @@
 #include "obeya-types.h"
 
 G_BEGIN_DECLS
-
-#define OBEYA_LINK_KIND_HUDDLE "huddle"
 
 /* ---- statuses ----------------------------------------------------------------- */
 

@@ -727,6 +727,15 @@ obeya_huddle_view_set_month (ObeyaHuddleView *self,
       update_calendar (self, self->columns->pdata[i]);
 }
 
+gboolean
+obeya_huddle_view_can_enter_numbers (ObeyaHuddleView *self)
+{
+  g_return_val_if_fail (OBEYA_IS_HUDDLE_VIEW (self), FALSE);
+
+  return writable (self) &&
+         g_list_model_get_n_items (obeya_metrics_get_metrics (self->metrics)) > 0;
+}
+
 GtkWidget *
 obeya_huddle_view_get_tile (ObeyaHuddleView *self,
                             ObeyaMetric     *metric)

@@ -45,6 +45,9 @@ void            obeya_huddle_view_set_month     (ObeyaHuddleView *self,
                                                  int              year,
                                                  int              month);
 
+/* TRUE when numbers can be entered: a writable workspace with metrics. */
+gboolean        obeya_huddle_view_can_enter_numbers (ObeyaHuddleView *self);
+
 /* The tile of @metric, or NULL (for tests and keyboard focus). */
 GtkWidget      *obeya_huddle_view_get_tile      (ObeyaHuddleView *self,
                                                  ObeyaMetric     *metric);

@@ -144,7 +144,7 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
         }
       else
         {
-          text = g_strdup (_("Replaces a number"));
+          text = g_strdup (_("Changed"));
           gtk_widget_add_css_class (label, "accent");
         }
       break;
@@ -239,8 +239,8 @@ show_preview (ObeyaImportDialog *self)
     }
   gtk_widget_set_visible (self->errors_scrolled, n_errors > 0);
 
-  gtk_widget_remove_css_class (self->summary_box, "error");
-  gtk_widget_remove_css_class (self->summary_box, "success");
+  gtk_widget_remove_css_class (self->summary_box, "failed");
+  gtk_widget_remove_css_class (self->summary_box, "ready");
   if (n_errors > 0)
     {
       gtk_image_set_from_icon_name (self->summary_icon, "dialog-warning-symbolic");
@@ -254,7 +254,7 @@ show_preview (ObeyaImportDialog *self)
                                               "together or not at all: correct the file and "
                                               "choose it again.", n_errors),
                                  n_errors, total);
-      gtk_widget_add_css_class (self->summary_box, "error");
+      gtk_widget_add_css_class (self->summary_box, "failed");
     }
   else if (n_rows == 0)
     {
@@ -275,11 +275,11 @@ show_preview (ObeyaImportDialog *self)
     {
       gtk_image_set_from_icon_name (self->summary_icon, "emblem-ok-symbolic");
       gtk_label_set_text (self->summary_title, _("Ready to Import"));
-      /* Translators: the import preview: "40 rows: 12 new entries, 3 replace a number, 25 unchanged" */
-      summary = g_strdup_printf (_("%u rows: %u new, %u replace a number, %u unchanged. They are "
+      /* Translators: the import preview: "40 rows: 12 new, 3 changed, 25 unchanged. …" */
+      summary = g_strdup_printf (_("%u rows: %u new, %u changed, %u unchanged. They are "
                                    "imported together, as one step you can undo."),
                                  n_rows, n_new, n_changed, n_unchanged);
-      gtk_widget_add_css_class (self->summary_box, "success");
+      gtk_widget_add_css_class (self->summary_box, "ready");
     }
   gtk_label_set_text (self->summary_label, summary);
   adw_window_title_set_subtitle (self->window_title, self->name);
@@ -318,7 +318,7 @@ show_read_error (ObeyaImportDialog *self,
   gtk_image_set_from_icon_name (self->summary_icon, "dialog-warning-symbolic");
   gtk_label_set_text (self->summary_title, _("Nothing Will Be Imported"));
   gtk_label_set_text (self->summary_label, text);
-  gtk_widget_add_css_class (self->summary_box, "error");
+  gtk_widget_add_css_class (self->summary_box, "failed");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.import", FALSE);
   gtk_stack_set_visible_child_name (self->stack, "preview");
 }

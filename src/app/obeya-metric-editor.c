@@ -590,6 +590,7 @@ obeya_metric_editor_new (GtkWindow      *parent,
   self->metric = metric ? g_object_ref (metric) : NULL;
   g_signal_connect_swapped (workspace, "changed", G_CALLBACK (workspace_changed_cb), self);
   fill (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save",
                                  !obeya_workspace_get_read_only (workspace));
   return GTK_WIDGET (self);

@@ -35,6 +35,8 @@ struct _ObeyaMetricWindow
 
   /* template */
   AdwViewSwitcherTitle *switcher_title;
+  GtkLabel             *name_label;
+  GtkLabel             *subtitle_label;
   GtkLabel             *latest_label;
   GtkLabel             *latest_caption;
   GtkLabel             *target_label;
@@ -340,6 +342,7 @@ status_setup_cb (GtkSignalListItemFactory *factory,
 
   gtk_widget_add_css_class (label, "obeya-status-pill");
   gtk_widget_set_halign (label, GTK_ALIGN_START);
+  gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
   gtk_list_item_set_child (list_item, label);
 }
 
@@ -395,7 +398,8 @@ reason_setup_cb (GtkSignalListItemFactory *factory,
 {
   GtkWidget *dropdown = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (self->reason_names)), NULL);
 
-  gtk_widget_add_css_class (dropdown, "flat");
+  gtk_widget_add_css_class (dropdown, "obeya-cell-dropdown");
+  gtk_widget_set_valign (dropdown, GTK_ALIGN_CENTER);
   gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Reason for the miss"), -1);
   g_object_set_data (G_OBJECT (dropdown), "obeya-window", self);
@@ -415,7 +419,17 @@ reason_refresh (GtkListItem *list_item)
   gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown),
                               reason_position (self, entry ? entry->reason : NULL));
   g_object_set_data (G_OBJECT (dropdown), "obeya-updating", NULL);
-  gtk_widget_set_sensitive (dropdown, entry != NULL);
+  /* Asked for where the number missed (or was close); kept where one was given. */
+  if (entry != NULL && entry->reason == NULL)
+    {
+      ObeyaMetricStatus status = obeya_metric_get_status (obeya_entry_item_get_metric (item),
+                                                          entry->day, obeya_day_today ());
+
+      gtk_widget_set_visible (dropdown, status == OBEYA_METRIC_STATUS_MISSED ||
+                                        status == OBEYA_METRIC_STATUS_AMBER);
+    }
+  else
+    gtk_widget_set_visible (dropdown, entry != NULL);
 }
 
 static void
@@ -574,10 +588,13 @@ update_titles (ObeyaMetricWindow *self)
   adw_view_switcher_title_set_subtitle (self->switcher_title, subtitle);
   gtk_window_set_title (GTK_WINDOW (self), obeya_metric_get_name (self->metric));
 
-  obeya_chart_set_title (OBEYA_CHART (self->run_chart), obeya_metric_get_name (self->metric));
+  gtk_label_set_text (self->name_label, obeya_metric_get_name (self->metric));
+  gtk_label_set_text (self->subtitle_label, subtitle);
+  /* The window names the charts; their files carry the name as title. */
+  obeya_chart_widget_set_export_name (self->run_widget, obeya_metric_get_name (self->metric));
   /* Translators: title of a metric's Pareto chart: "Misses by reason: Invoices processed" */
   pareto_title = g_strdup_printf (_("Misses by reason: %s"), obeya_metric_get_name (self->metric));
-  obeya_chart_set_title (OBEYA_CHART (self->pareto), pareto_title);
+  obeya_chart_widget_set_export_name (self->pareto_widget, pareto_title);
 }
 
 static void
@@ -832,6 +849,8 @@ obeya_metric_window_class_init (ObeyaMetricWindowClass *klass)
                                                "/org/obeya/Obeya/obeya-metric-window.ui");
 #define BIND(name) gtk_widget_class_bind_template_child (widget_class, ObeyaMetricWindow, name)
   BIND (switcher_title);
+  BIND (name_label);
+  BIND (subtitle_label);
   BIND (latest_label);
   BIND (latest_caption);
   BIND (target_label);
@@ -902,7 +921,6 @@ obeya_metric_window_new (GtkWindow   *parent,
   self->metric = g_object_ref (metric);
   self->workspace = g_object_ref (workspace);
   self->metrics = obeya_workspace_get_metrics (workspace);
-  obeya_chart_widget_set_export_name (self->run_widget, obeya_metric_get_name (metric));
   update_reasons (self);
   g_signal_connect_swapped (workspace, "changed", G_CALLBACK (workspace_changed_cb), self);
   g_signal_connect_swapped (metric, "data-changed", G_CALLBACK (schedule_refresh), self);

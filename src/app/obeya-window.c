@@ -842,7 +842,9 @@ update_actions (ObeyaWindow *self)
   gtk_widget_set_visible (self->board_menu_button, has_board);
   gtk_widget_set_visible (self->add_card_button, has_board);
   gtk_widget_set_visible (GTK_WIDGET (self->filter_button), has_board);
-  gtk_widget_set_visible (self->huddle_enter_button, huddle_shown (self));
+  gtk_widget_set_visible (self->huddle_enter_button,
+                          huddle_shown (self) &&
+                          obeya_huddle_view_can_enter_numbers (self->huddle_view));
   gtk_widget_set_visible (self->huddle_menu_button, huddle_shown (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.huddle", self->workspace != NULL);
   gtk_widget_set_tooltip_text (self->add_card_button, _("Add Card (Ctrl+N)"));
