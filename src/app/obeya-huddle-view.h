@@ -25,6 +25,7 @@
 
 #include <gtk/gtk.h>
 
+#include "obeya-time.h"
 #include "obeya-types.h"
 
 G_BEGIN_DECLS

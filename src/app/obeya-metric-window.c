@@ -663,6 +663,66 @@ update_charts (ObeyaMetricWindow *self)
                                  misses == 0 ? _("No misses in this period") : NULL);
 }
 
+/* Hovering a point of the run chart names its day, number and status. */
+static gboolean
+run_query_tooltip_cb (GtkWidget         *widget,
+                      int                x,
+                      int                y,
+                      gboolean           keyboard,
+                      GtkTooltip        *tooltip,
+                      ObeyaMetricWindow *self)
+{
+  ObeyaChart *chart = OBEYA_CHART (self->run_chart);
+  ObeyaDay today = obeya_day_today ();
+  ObeyaDay first = range_first_day (self, today);
+  const ObeyaMetricEntry *best = NULL;
+  double px0, px1, py, best_distance = 12;
+  ObeyaDay guess;
+  g_autoptr(GString) text = NULL;
+  g_autofree char *day = NULL;
+  g_autofree char *value = NULL;
+
+  if (keyboard || first >= today ||
+      !obeya_chart_map (chart, first, 0, &px0, &py) || !obeya_chart_map (chart, today, 0, &px1, &py) ||
+      px1 <= px0)
+    return FALSE;
+  guess = first + (ObeyaDay) MAX (0, round ((x - px0) / (px1 - px0) * (today - first)));
+  for (ObeyaDay d = guess > 7 ? guess - 7 : 1; d <= guess + 7; d++)
+    {
+      const ObeyaMetricEntry *entry = obeya_metric_get_entry (self->metric, d);
+      double px, entry_py;
+
+      if (entry == NULL || entry->day != d || !obeya_chart_map (chart, d, entry->value, &px, &entry_py))
+        continue;
+      if (hypot (px - x, entry_py - y) < best_distance)
+        {
+          best_distance = hypot (px - x, entry_py - y);
+          best = entry;
+        }
+    }
+  if (best == NULL)
+    return FALSE;
+
+  day = obeya_huddle_util_format_day_long (best->day);
+  value = obeya_metric_format_value (self->metric, best->value);
+  text = g_string_new (NULL);
+  /* Translators: tooltip of a run chart point: "Tuesday, 4 November 2026: 425 invoices, Met" */
+  g_string_append_printf (text, _("%s: %s, %s"), day, value,
+                          obeya_metric_status_get_label (obeya_metric_get_status (self->metric,
+                                                                                  best->day, today)));
+  if (best->reason != NULL)
+    {
+      ObeyaMissReason *reason = obeya_metrics_find_miss_reason (self->metrics, best->reason);
+
+      if (reason != NULL)
+        g_string_append_printf (text, "\n%s", obeya_miss_reason_get_name (reason));
+    }
+  if (best->note != NULL)
+    g_string_append_printf (text, "\n%s", best->note);
+  gtk_tooltip_set_text (tooltip, text->str);
+  return TRUE;
+}
+
 static void
 refresh (ObeyaMetricWindow *self)
 {
@@ -888,6 +948,8 @@ obeya_metric_window_init (ObeyaMetricWindow *self)
   self->run_chart = obeya_run_chart_new ();
   obeya_run_chart_set_reference (self->run_chart, OBEYA_CHART_REFERENCE_MEAN);
   obeya_chart_widget_set_chart (self->run_widget, OBEYA_CHART (self->run_chart));
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self->run_widget), TRUE);
+  g_signal_connect (self->run_widget, "query-tooltip", G_CALLBACK (run_query_tooltip_cb), self);
   self->pareto = obeya_pareto_chart_new ();
   obeya_pareto_chart_set_max_categories (self->pareto, 8);
   obeya_chart_widget_set_chart (self->pareto_widget, OBEYA_CHART (self->pareto));
