@@ -639,6 +639,14 @@ obeya_huddle_util_toast (GtkWidget  *widget,
 {
   GtkRoot *root = gtk_widget_get_root (widget);
   GtkWindow *window = GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+  GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+
+  /* A message without Undo stays in a window that has its own toasts. */
+  if (!with_undo && overlay != NULL && !OBEYA_IS_WINDOW (window))
+    {
+      adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
+      return;
+    }
 
   /* From a dialog: the main window it belongs to. */
   while (window != NULL && !OBEYA_IS_WINDOW (window))

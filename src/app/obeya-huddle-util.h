@@ -121,7 +121,8 @@ void              obeya_huddle_util_init_dialog    (GtkWindow           *dialog,
                                                     int                  width,
                                                     int                  height);
 /* A toast in the main window that @widget is in (or a dialog of), with an
- * Undo button when @with_undo. */
+ * Undo button when @with_undo; without Undo, in the toast overlay of
+ * @widget's own window when it has one (the metric window). */
 void              obeya_huddle_util_toast          (GtkWidget           *widget,
                                                     const char          *message,
                                                     gboolean             with_undo);

@@ -10,6 +10,7 @@
 #include "obeya-chart-widget.h"
 #include "obeya-entry-form.h"
 #include "obeya-entry-item.h"
+#include "obeya-history.h"
 #include "obeya-huddle-util.h"
 #include "obeya-metric-category.h"
 #include "obeya-metric-editor.h"
@@ -871,6 +872,33 @@ delete_action (GtkWidget  *widget,
   obeya_huddle_util_confirm_delete_metric (GTK_WINDOW (self), self->metric);
 }
 
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  ObeyaMetricWindow *self = OBEYA_METRIC_WINDOW (widget);
+  ObeyaHistory *history = obeya_workspace_get_history (self->workspace);
+  g_autofree char *label = g_strdup (obeya_history_get_undo_label (history));
+
+  if (obeya_history_undo (history) && label != NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("Undone: %s"), label);
+
+      obeya_huddle_util_toast (widget, message, FALSE);
+    }
+}
+
+static void
+redo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  ObeyaMetricWindow *self = OBEYA_METRIC_WINDOW (widget);
+
+  obeya_history_redo (obeya_workspace_get_history (self->workspace));
+}
+
 /* ---- GObject ------------------------------------------------------------------------------------ */
 
 static void
@@ -928,6 +956,13 @@ obeya_metric_window_class_init (ObeyaMetricWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "metric.enter-numbers", NULL, enter_numbers_action);
   gtk_widget_class_install_action (widget_class, "metric.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "metric.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "metric.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "metric.redo", NULL, redo_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "metric.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "metric.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "metric.redo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK,
                                        "metric.enter-numbers", NULL);
