@@ -181,7 +181,7 @@ activate_cb (GtkApplication *app)
                                                                       "Data-security incidents");
 
           gtk_editable_set_text (obeya_entry_form_get_value_editable (form, incidents), "0");
-          gtk_editable_set_text (obeya_entry_form_get_value_editable (form, invoices), "398");
+          gtk_editable_set_text (obeya_entry_form_get_value_editable (form, invoices), "250");
         }
     }
   else if (g_strcmp0 (piece, "metric") == 0 || g_strcmp0 (piece, "entries") == 0 ||

@@ -343,7 +343,7 @@ create_row (ObeyaEntryForm *self,
   GtkWidget *details = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
   GtkWidget *reason_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
   GtkWidget *action_fields = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  GtkWidget *popover, *calendar;
+  GtkWidget *popover, *calendar, *reason_label;
   const ObeyaMetricEntry *entry = obeya_metric_get_entry (row->metric, row->day);
   const char *unit = obeya_metric_get_unit (row->metric);
   g_autofree char *previous_text = NULL;
@@ -425,7 +425,11 @@ create_row (ObeyaEntryForm *self,
   gtk_box_append (GTK_BOX (box), row->error);
 
   /* Reason, note and action: shown on a miss. */
+  reason_label = gtk_label_new_with_mnemonic (_("_Why?"));
+  gtk_widget_add_css_class (reason_label, "dim-label");
+  gtk_box_append (GTK_BOX (reason_box), reason_label);
   row->reason = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (self->reason_names)), NULL);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (reason_label), row->reason);
   gtk_widget_set_tooltip_text (row->reason, _("Reason for the miss"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (row->reason), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Reason for the miss"), -1);
