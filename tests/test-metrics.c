@@ -615,6 +615,22 @@ test_actions_and_huddles (void)
   g_assert_cmpstr (metric_id, ==, obeya_entity_get_id (OBEYA_ENTITY (metric)));
   g_assert_cmpuint (day, ==, MON);
 
+  /* Without a metric: linked to today's huddle; undo removes it. */
+  {
+    ObeyaCard *general = obeya_metrics_raise_action (metrics, "Fix the printer", NULL,
+                                                     OBEYA_DAY_NONE, NULL, OBEYA_DAY_NONE,
+                                                     &error);
+    g_autoptr(ObeyaLink) huddle_link = NULL;
+
+    g_assert_no_error (error);
+    huddle_link = g_list_model_get_item (obeya_card_get_links (general), 0);
+    g_assert_cmpstr (obeya_link_get_kind (huddle_link), ==, OBEYA_LINK_KIND_HUDDLE);
+    g_assert_cmpstr (obeya_link_get_target (huddle_link), ==, "2026-11-03");
+    g_assert_cmpuint (obeya_board_get_cards (board)->len, ==, 2);
+    obeya_history_undo (history);
+    g_assert_cmpuint (obeya_board_get_cards (board)->len, ==, 1);
+  }
+
   /* The huddle log: two huddles this month, 12 and 14 minutes. */
   obeya_metrics_set_agenda (metrics, agenda, G_N_ELEMENTS (agenda));
   g_assert_cmpuint (obeya_metrics_get_agenda_minutes (metrics), ==, 13);

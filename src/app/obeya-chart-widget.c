@@ -9,7 +9,9 @@
 
 #include "obeya-chart-widget.h"
 
-#define MENU_MARGIN 6
+#define MENU_MARGIN    6
+#define NATURAL_WIDTH  240
+#define NATURAL_HEIGHT 160
 
 struct _ObeyaChartWidget
 {
@@ -77,6 +79,12 @@ obeya_chart_widget_get_export_palette (ObeyaChartWidget *self)
                                   ? OBEYA_CHART_STYLE_HIGH_CONTRAST : OBEYA_CHART_STYLE_LIGHT);
 }
 
+static void
+chart_changed_cb (ObeyaChartWidget *self)
+{
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
 /* ---- export ------------------------------------------------------------------- */
 
 void
@@ -108,6 +116,35 @@ obeya_chart_widget_get_export_size (ObeyaChartWidget *self,
     *height = h;
 }
 
+/* Exports carry a title: the chart's own, else the export name. Returns
+ * the title to restore afterwards (owned), or NULL when none was set. */
+static char *
+begin_export_title (ObeyaChartWidget *self,
+                    gboolean         *changed)
+{
+  const char *title = obeya_chart_get_title (self->chart);
+
+  *changed = (title == NULL || title[0] == '\0') &&
+             self->export_name != NULL && self->export_name[0] != '\0';
+  if (!*changed)
+    return NULL;
+  g_signal_handlers_block_by_func (self->chart, chart_changed_cb, self);
+  obeya_chart_set_title (self->chart, self->export_name);
+  return g_strdup (title);
+}
+
+static void
+end_export_title (ObeyaChartWidget *self,
+                  gboolean          changed,
+                  char             *title)
+{
+  if (!changed)
+    return;
+  obeya_chart_set_title (self->chart, title);
+  g_signal_handlers_unblock_by_func (self->chart, chart_changed_cb, self);
+  g_free (title);
+}
+
 gboolean
 obeya_chart_widget_save (ObeyaChartWidget  *self,
                          const char        *path,
@@ -115,6 +152,8 @@ obeya_chart_widget_save (ObeyaChartWidget  *self,
                          GError           **error)
 {
   double width, height;
+  gboolean changed, saved;
+  char *title;
 
   g_return_val_if_fail (OBEYA_IS_CHART_WIDGET (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
@@ -126,8 +165,11 @@ obeya_chart_widget_save (ObeyaChartWidget  *self,
       return FALSE;
     }
   obeya_chart_widget_get_export_size (self, &width, &height);
-  return obeya_chart_export (self->chart, path, format, width, height,
-                             obeya_chart_widget_get_export_palette (self), error);
+  title = begin_export_title (self, &changed);
+  saved = obeya_chart_export (self->chart, path, format, width, height,
+                              obeya_chart_widget_get_export_palette (self), error);
+  end_export_title (self, changed, title);
+  return saved;
 }
 
 GdkTexture *
@@ -137,6 +179,8 @@ obeya_chart_widget_render_texture (ObeyaChartWidget  *self,
 {
   g_autoptr(GBytes) png = NULL;
   double width, height;
+  gboolean changed;
+  char *title;
 
   g_return_val_if_fail (OBEYA_IS_CHART_WIDGET (self), NULL);
 
@@ -147,8 +191,10 @@ obeya_chart_widget_render_texture (ObeyaChartWidget  *self,
       return NULL;
     }
   obeya_chart_widget_get_export_size (self, &width, &height);
+  title = begin_export_title (self, &changed);
   png = obeya_chart_render_png_bytes (self->chart, (int) width, (int) height, MAX (scale, 1),
                                       obeya_chart_widget_get_export_palette (self), error);
+  end_export_title (self, changed, title);
   if (png == NULL)
     return NULL;
   return gdk_texture_new_from_bytes (png, error);
@@ -390,11 +436,6 @@ update_accessible_label (ObeyaChartWidget *self)
                                   -1);
 }
 
-static void
-chart_changed_cb (ObeyaChartWidget *self)
-{
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-}
 
 ObeyaChart *
 obeya_chart_widget_get_chart (ObeyaChartWidget *self)
@@ -501,11 +542,20 @@ obeya_chart_widget_measure (GtkWidget      *widget,
 {
   ObeyaChartWidget *self = OBEYA_CHART_WIDGET (widget);
   int button_min = 0;
+  int request_width, request_height, request;
 
   if (gtk_widget_get_visible (self->menu_button))
     gtk_widget_measure (self->menu_button, orientation, -1, &button_min, NULL, NULL, NULL);
   *minimum = MAX (button_min + 2 * MENU_MARGIN, 16);
-  *natural = MAX (*minimum, orientation == GTK_ORIENTATION_HORIZONTAL ? 320 : 200);
+  /* A size request is the natural size too (GTK raises the natural size
+   * to it); without one, a modest default that layouts stretch. */
+  gtk_widget_get_size_request (widget, &request_width, &request_height);
+  request = orientation == GTK_ORIENTATION_HORIZONTAL ? request_width : request_height;
+  if (request > 0)
+    *natural = *minimum;
+  else
+    *natural = MAX (*minimum, orientation == GTK_ORIENTATION_HORIZONTAL ? NATURAL_WIDTH
+                                                                        : NATURAL_HEIGHT);
 }
 
 static void

@@ -15,6 +15,8 @@
  * Exports always use the light palette (or the light high-contrast one):
  * they end up in documents, e-mails and print. Their size is the widget's,
  * scaled up to at least OBEYA_CHART_WIDGET_EXPORT_MIN on the longer side.
+ * They carry a title: the chart's own, else the export name (so a view
+ * that names the chart already can leave the chart's title unset).
  * Results are reported as a toast in the nearest AdwToastOverlay.
  *
  * Hit testing: the chart was drawn at (0, 0, width, height) of the widget,

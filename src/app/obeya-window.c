@@ -19,6 +19,7 @@
 #include "obeya-document.h"
 #include "obeya-file.h"
 #include "obeya-history.h"
+#include "obeya-huddle-view.h"
 #include "obeya-json.h"
 #include "obeya-new-board-dialog.h"
 #include "obeya-people-dialog.h"
@@ -52,6 +53,7 @@ struct _ObeyaWindow
   AdwWindowTitle       *sidebar_title;
   GtkListBox           *views_list;
   GtkListBoxRow        *my_cards_row;
+  GtkListBoxRow        *huddle_row;
   GtkListBox           *boards_list;
   GtkToggleButton      *show_archived_button;
   GtkWidget            *content;
@@ -59,6 +61,8 @@ struct _ObeyaWindow
   GtkToggleButton      *filter_button;
   GtkWidget            *board_menu_button;
   GtkWidget            *add_card_button;
+  GtkWidget            *huddle_enter_button;
+  GtkWidget            *huddle_menu_button;
   GtkSearchBar         *filter_bar;
   GtkSearchEntry       *filter_entry;
   GtkDropDown          *assignee_dropdown;
@@ -75,6 +79,7 @@ struct _ObeyaWindow
   AdwStatusPage        *error_page;
   GtkWidget            *open_backup_button;
   ObeyaBoardView       *board_view;
+  ObeyaHuddleView      *huddle_view;
   GtkStack             *my_cards_stack;
   GtkWidget            *my_cards_scrolled;
   GtkListView          *my_cards_list;
@@ -85,6 +90,7 @@ G_DEFINE_FINAL_TYPE (ObeyaWindow, obeya_window, ADW_TYPE_APPLICATION_WINDOW)
 
 static void update_actions (ObeyaWindow *self);
 static void show_board (ObeyaWindow *self, ObeyaBoard *board);
+static void show_huddle (ObeyaWindow *self);
 
 /* ---- helpers ---------------------------------------------------------------- */
 
@@ -410,6 +416,8 @@ views_row_activated_cb (ObeyaWindow   *self,
       schedule_my_cards (self);
       update_actions (self);
     }
+  else if (row == self->huddle_row)
+    show_huddle (self);
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
@@ -482,6 +490,34 @@ obeya_window_select_board (ObeyaWindow *self,
 {
   g_return_if_fail (OBEYA_IS_WINDOW (self));
   show_board (self, board);
+}
+
+/* The daily huddle page. */
+static void
+show_huddle (ObeyaWindow *self)
+{
+  gtk_list_box_unselect_all (self->boards_list);
+  gtk_list_box_select_row (self->views_list, self->huddle_row);
+  if (self->board != NULL)
+    g_signal_handlers_disconnect_by_func (self->board, board_name_cb, self);
+  g_clear_object (&self->board);
+  obeya_board_view_set_board (self->board_view, NULL);
+  adw_window_title_set_title (self->content_title, _("Daily Huddle"));
+  gtk_stack_set_visible_child_name (self->content_stack, "huddle");
+  update_actions (self);
+}
+
+void
+obeya_window_show_huddle (ObeyaWindow *self)
+{
+  g_return_if_fail (OBEYA_IS_WINDOW (self));
+  show_huddle (self);
+}
+
+static gboolean
+huddle_shown (ObeyaWindow *self)
+{
+  return g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "huddle") == 0;
 }
 
 static void
@@ -586,6 +622,7 @@ set_workspace (ObeyaWindow    *self,
   show_board (self, NULL);
   g_set_object (&self->workspace, workspace);
   g_list_store_remove_all (self->my_cards);
+  obeya_huddle_view_set_workspace (self->huddle_view, workspace);
 
   if (workspace == NULL)
     {
@@ -622,8 +659,11 @@ document_workspace_cb (ObeyaWindow *self)
   ObeyaBoard *previous = self->board;
   g_autofree char *board_id = previous ? g_strdup (obeya_entity_get_id (OBEYA_ENTITY (previous)))
                                        : NULL;
+  gboolean on_huddle = huddle_shown (self);
 
   set_workspace (self, obeya_document_get_workspace (self->document));
+  if (on_huddle && self->workspace != NULL)
+    show_huddle (self);
   /* After a reload, stay on the same board if it still exists. */
   if (board_id != NULL && self->workspace != NULL)
     {
@@ -774,6 +814,11 @@ update_actions (ObeyaWindow *self)
   gtk_widget_set_visible (self->board_menu_button, has_board);
   gtk_widget_set_visible (self->add_card_button, has_board);
   gtk_widget_set_visible (GTK_WIDGET (self->filter_button), has_board);
+  gtk_widget_set_visible (self->huddle_enter_button,
+                          huddle_shown (self) &&
+                          obeya_huddle_view_can_enter_numbers (self->huddle_view));
+  gtk_widget_set_visible (self->huddle_menu_button, huddle_shown (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.huddle", self->workspace != NULL);
   gtk_widget_set_tooltip_text (self->add_card_button, _("Add Card (Ctrl+N)"));
 
   /* Archived boards exist: offer to show them. */
@@ -1276,6 +1321,35 @@ card_activated_cb (ObeyaWindow    *self,
 }
 
 static void
+huddle_card_activated_cb (ObeyaWindow     *self,
+                          ObeyaCard       *card,
+                          ObeyaHuddleView *view)
+{
+  /* An action of the huddle log: show it where it flows, on its board,
+   * and open it. */
+  if (obeya_card_get_board (card) == NULL)
+    return;
+  show_board (self, obeya_card_get_board (card));
+  obeya_board_view_focus_card (self->board_view, card);
+  card_activated_cb (self, card, NULL);
+}
+
+/* The header's huddle buttons and menu: "win.huddle" ('enter-numbers') runs
+ * the huddle view's "huddle.enter-numbers", and so on. */
+static void
+huddle_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  ObeyaWindow *self = OBEYA_WINDOW (widget);
+  g_autofree char *name = g_strconcat ("huddle.", g_variant_get_string (parameter, NULL), NULL);
+
+  if (!huddle_shown (self))
+    show_huddle (self);
+  gtk_widget_activate_action (GTK_WIDGET (self->huddle_view), name, NULL);
+}
+
+static void
 card_removed_cb (ObeyaWindow    *self,
                  ObeyaCard      *card,
                  gboolean        deleted,
@@ -1437,6 +1511,7 @@ obeya_window_class_init (ObeyaWindowClass *klass)
   window_class->close_request = obeya_window_close_request;
 
   g_type_ensure (OBEYA_TYPE_BOARD_VIEW);
+  g_type_ensure (OBEYA_TYPE_HUDDLE_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/obeya/Obeya/obeya-window.ui");
 #define BIND(name) gtk_widget_class_bind_template_child (widget_class, ObeyaWindow, name)
@@ -1446,6 +1521,7 @@ obeya_window_class_init (ObeyaWindowClass *klass)
   BIND (sidebar_title);
   BIND (views_list);
   BIND (my_cards_row);
+  BIND (huddle_row);
   BIND (boards_list);
   BIND (show_archived_button);
   BIND (content);
@@ -1453,6 +1529,8 @@ obeya_window_class_init (ObeyaWindowClass *klass)
   BIND (filter_button);
   BIND (board_menu_button);
   BIND (add_card_button);
+  BIND (huddle_enter_button);
+  BIND (huddle_menu_button);
   BIND (filter_bar);
   BIND (filter_entry);
   BIND (assignee_dropdown);
@@ -1469,6 +1547,7 @@ obeya_window_class_init (ObeyaWindowClass *klass)
   BIND (error_page);
   BIND (open_backup_button);
   BIND (board_view);
+  BIND (huddle_view);
   BIND (my_cards_stack);
   BIND (my_cards_scrolled);
   BIND (my_cards_list);
@@ -1481,6 +1560,7 @@ obeya_window_class_init (ObeyaWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, card_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, card_removed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, huddle_card_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, my_cards_activate_cb);
 
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
@@ -1501,6 +1581,7 @@ obeya_window_class_init (ObeyaWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.archived-cards", NULL, archived_cards_action);
   gtk_widget_class_install_action (widget_class, "win.people", NULL, people_action);
   gtk_widget_class_install_action (widget_class, "win.import-trello", NULL, import_trello_action);
+  gtk_widget_class_install_action (widget_class, "win.huddle", "s", huddle_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
@@ -1518,6 +1599,8 @@ obeya_window_class_init (ObeyaWindowClass *klass)
                                        "win.previous-board", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_CONTROL_MASK,
                                        "win.next-board", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK,
+                                       "win.huddle", "s", "enter-numbers");
 }
 
 static void

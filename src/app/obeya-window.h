@@ -33,6 +33,8 @@ ObeyaWorkspace *obeya_window_get_workspace  (ObeyaWindow      *self);
 ObeyaBoard     *obeya_window_get_board      (ObeyaWindow      *self);
 void            obeya_window_select_board   (ObeyaWindow      *self,
                                              ObeyaBoard       *board);
+/* Shows the daily huddle page. */
+void            obeya_window_show_huddle    (ObeyaWindow      *self);
 void            obeya_window_show_toast     (ObeyaWindow      *self,
                                              const char       *message,
                                              gboolean          with_undo);

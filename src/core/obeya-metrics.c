@@ -861,6 +861,15 @@ obeya_metrics_raise_action (ObeyaMetrics *self,
        * insertion below is what the workspace history records. */
       obeya_card_add_link (card, OBEYA_LINK_KIND_METRIC, target, label);
     }
+  else
+    {
+      char buf[OBEYA_DAY_BUF_SIZE];
+      const char *today = obeya_day_format (obeya_day_today (), buf);
+      /* Translators: the link of an action raised in the huddle without a metric, with the date */
+      g_autofree char *label = g_strdup_printf (_("Daily huddle, %s"), today);
+
+      obeya_card_add_link (card, OBEYA_LINK_KIND_HUDDLE, today, label);
+    }
 
   obeya_history_begin (history (self), _("Raise action"));
   obeya_board_insert_card (board, card, column, NULL, -1);

@@ -48,6 +48,9 @@ GQuark obeya_metrics_error_quark (void);
 
 /* Kind of the card link from an action to the metric miss it came from. */
 #define OBEYA_LINK_KIND_METRIC "metric"
+/* Kind of the card link of an action raised in the huddle without a metric;
+ * its target is the day it was raised ("YYYY-MM-DD"). */
+#define OBEYA_LINK_KIND_HUDDLE "huddle"
 
 /* One line of the fast-entry form: set (or clear) @metric's entry of the day. */
 typedef struct
@@ -175,8 +178,10 @@ void                 obeya_metrics_set_agenda        (ObeyaMetrics          *sel
  * (its first backlog column, else its first column), assigned to
  * @owner_id (may be NULL), due @due (may be OBEYA_DAY_NONE) and, when
  * @metric is given, linked to the miss of @metric on @miss_day with a link
- * of kind OBEYA_LINK_KIND_METRIC. One command. Returns the card (owned by
- * the board), or NULL with OBEYA_METRICS_ERROR_NO_ACTION_BOARD. */
+ * of kind OBEYA_LINK_KIND_METRIC, else linked to today's huddle with a link
+ * of kind OBEYA_LINK_KIND_HUDDLE (so every action raised in the huddle can
+ * be found). One command. Returns the card (owned by the board), or NULL
+ * with OBEYA_METRICS_ERROR_NO_ACTION_BOARD. */
 ObeyaCard           *obeya_metrics_raise_action      (ObeyaMetrics *self,
                                                       const char   *title,
                                                       const char   *owner_id,

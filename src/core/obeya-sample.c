@@ -13,6 +13,7 @@
 #include "obeya-model-private.h"
 #include "obeya-person.h"
 #include "obeya-sample.h"
+#include "obeya-sample-metrics.h"
 #include "obeya-tag.h"
 #include "obeya-workspace.h"
 
@@ -199,6 +200,8 @@ obeya_sample_create_workspace (ObeyaDay today)
   obeya_sample_add_board (workspace, today);
   obeya_workspace_add_board (workspace, _("My tasks"), OBEYA_BOARD_PERSONAL,
                              OBEYA_BOARD_TEMPLATE_PERSONAL);
+  /* The huddle board of the sample team; its actions go to the sample board. */
+  obeya_sample_add_huddle_metrics (workspace, today);
   obeya_history_clear (obeya_workspace_get_history (workspace));
   return workspace;
 }

@@ -1,0 +1,820 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "obeya-app"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <math.h>
+#include <string.h>
+
+#include "obeya-board.h"
+#include "obeya-card.h"
+#include "obeya-huddle-util.h"
+#include "obeya-link.h"
+#include "obeya-metric-category.h"
+#include "obeya-metric-import.h"
+#include "obeya-miss-reason.h"
+#include "obeya-workspace.h"
+#include "obeya-window.h"
+
+/* How far back a walk over due days may look (a weekly metric needs 7 days
+ * a step; a long run of holidays more). */
+#define MAX_LOOKBACK_DAYS 400
+
+/* Takes @text; its spaces become no-break spaces. */
+static char *
+replace_spaces (char *text)
+{
+  GString *result;
+
+  if (text == NULL || strchr (text, ' ') == NULL)
+    return text;
+  result = g_string_new (NULL);
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == ' ')
+        g_string_append (result, "\u00a0");
+      else
+        g_string_append_c (result, *p);
+    }
+  g_free (text);
+  return g_string_free (result, FALSE);
+}
+
+/* ---- statuses ----------------------------------------------------------------- */
+
+ObeyaChartStatus
+obeya_huddle_util_chart_status (ObeyaMetricStatus status)
+{
+  switch (status)
+    {
+    case OBEYA_METRIC_STATUS_MET:
+      return OBEYA_CHART_STATUS_MET;
+    case OBEYA_METRIC_STATUS_AMBER:
+      return OBEYA_CHART_STATUS_AMBER;
+    case OBEYA_METRIC_STATUS_MISSED:
+      return OBEYA_CHART_STATUS_MISSED;
+    case OBEYA_METRIC_STATUS_NO_DATA:
+      return OBEYA_CHART_STATUS_NO_DATA;
+    case OBEYA_METRIC_STATUS_FUTURE:
+      return OBEYA_CHART_STATUS_FUTURE;
+    case OBEYA_METRIC_STATUS_NON_WORKING:
+      return OBEYA_CHART_STATUS_NON_WORKING;
+    case OBEYA_METRIC_STATUS_NO_TARGET:
+    default:
+      return OBEYA_CHART_STATUS_NONE;
+    }
+}
+
+static const char * const status_classes[] = {
+  [OBEYA_METRIC_STATUS_MET] = "met",
+  [OBEYA_METRIC_STATUS_AMBER] = "amber",
+  [OBEYA_METRIC_STATUS_MISSED] = "missed",
+  [OBEYA_METRIC_STATUS_NO_DATA] = "no-data",
+  [OBEYA_METRIC_STATUS_NO_TARGET] = "no-data",
+  [OBEYA_METRIC_STATUS_FUTURE] = "future",
+  [OBEYA_METRIC_STATUS_NON_WORKING] = "non-working",
+};
+
+const char *
+obeya_huddle_util_status_class (ObeyaMetricStatus status)
+{
+  if ((guint) status >= G_N_ELEMENTS (status_classes))
+    return "no-data";
+  return status_classes[status];
+}
+
+void
+obeya_huddle_util_set_status_class (GtkWidget         *widget,
+                                    ObeyaMetricStatus  status)
+{
+  const char *wanted = obeya_huddle_util_status_class (status);
+
+  for (guint i = 0; i < G_N_ELEMENTS (status_classes); i++)
+    if (g_strcmp0 (status_classes[i], wanted) != 0)
+      gtk_widget_remove_css_class (widget, status_classes[i]);
+  gtk_widget_add_css_class (widget, wanted);
+}
+
+/* ---- numbers -------------------------------------------------------------------- */
+
+gboolean
+obeya_huddle_util_parse_value (const char *text,
+                               double     *value)
+{
+  g_autoptr(GString) clean = NULL;
+  const char *p;
+  const char *last_sep = NULL;
+  guint n_dots = 0, n_commas = 0;
+  char *end = NULL;
+  double v;
+
+  if (text == NULL)
+    return FALSE;
+
+  /* Keep digits, signs, exponents and separators; drop spaces (also the
+   * no-break and thin spaces some locales group thousands with). */
+  clean = g_string_new (NULL);
+  for (p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c) || c == 0x00A0 || c == 0x202F || c == 0x2009)
+        continue;
+      if (c == 0x2212) /* minus sign */
+        c = '-';
+      if (c >= 0x80)
+        return FALSE;
+      if (c == '.')
+        n_dots++;
+      if (c == ',')
+        n_commas++;
+      g_string_append_c (clean, (char) c);
+    }
+  if (clean->len == 0)
+    return FALSE;
+
+  /* One separator of a kind is the decimal one; with both, the last one is
+   * decimal and the others group thousands; repeated ones group thousands. */
+  for (p = clean->str; *p != '\0'; p++)
+    if (*p == '.' || *p == ',')
+      last_sep = p;
+  if (last_sep != NULL)
+    {
+      char decimal = *last_sep;
+      gboolean grouping_only = (decimal == '.' ? n_dots : n_commas) > 1;
+      g_autoptr(GString) number = g_string_new (NULL);
+
+      for (p = clean->str; *p != '\0'; p++)
+        {
+          if (*p == '.' || *p == ',')
+            {
+              if (p == last_sep && !grouping_only)
+                g_string_append_c (number, '.');
+              continue;
+            }
+          g_string_append_c (number, *p);
+        }
+      g_string_assign (clean, number->str);
+    }
+
+  for (p = clean->str; *p != '\0'; p++)
+    if (!g_ascii_isdigit (*p) && *p != '.' && *p != '-' && *p != '+' && *p != 'e' && *p != 'E')
+      return FALSE;
+
+  v = g_ascii_strtod (clean->str, &end);
+  if (end == clean->str || *end != '\0' || !isfinite (v) || fabs (v) > OBEYA_METRIC_VALUE_MAX)
+    return FALSE;
+  if (value)
+    *value = v == 0. ? 0. : v; /* no "-0" */
+  return TRUE;
+}
+
+char *
+obeya_huddle_util_format_number (ObeyaMetric *metric,
+                                 double       value)
+{
+  return g_strdup_printf ("%.*f", (int) obeya_metric_get_decimals (metric), value);
+}
+
+char *
+obeya_huddle_util_dup_target_text (ObeyaMetric *metric,
+                                   ObeyaDay     day)
+{
+  const ObeyaMetricTarget *target = obeya_metric_get_target_at (metric, day);
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+
+  if (target == NULL)
+    return NULL;
+
+  /* The parts of a target never break across lines. */
+  switch (obeya_metric_get_direction (metric))
+    {
+    case OBEYA_METRIC_LOWER_IS_BETTER:
+      a = obeya_metric_format_value (metric, target->target);
+      /* Translators: a target of a lower-is-better metric, "≤ 5 items" */
+      return replace_spaces (g_strdup_printf (_("≤ %s"), a));
+    case OBEYA_METRIC_WITHIN_BAND:
+      a = obeya_huddle_util_format_number (metric, target->min);
+      b = obeya_metric_format_value (metric, target->max);
+      /* Translators: a target band, "90–110 %" */
+      return replace_spaces (g_strdup_printf (_("%s–%s"), a, b));
+    case OBEYA_METRIC_HIGHER_IS_BETTER:
+    default:
+      a = obeya_metric_format_value (metric, target->target);
+      /* Translators: a target of a higher-is-better metric, "≥ 420 invoices" */
+      return replace_spaces (g_strdup_printf (_("≥ %s"), a));
+    }
+}
+
+/* ---- days ----------------------------------------------------------------------- */
+
+static GDateTime *
+day_to_date_time (ObeyaDay day)
+{
+  int y, m, d;
+
+  obeya_day_to_ymd (day, &y, &m, &d);
+  return g_date_time_new_local (y, m, d, 12, 0, 0);
+}
+
+char *
+obeya_huddle_util_format_day (ObeyaDay day,
+                              ObeyaDay today)
+{
+  g_autoptr(GDateTime) dt = NULL;
+  int year, this_year;
+  char *text;
+
+  if (day == OBEYA_DAY_NONE)
+    return g_strdup ("—");
+  dt = day_to_date_time (day);
+  if (dt == NULL)
+    return obeya_day_to_string (day);
+  obeya_day_to_ymd (day, &year, NULL, NULL);
+  obeya_day_to_ymd (today, &this_year, NULL, NULL);
+  if (year == this_year)
+    /* Translators: a day in the huddle, "Wed 5 Nov" (strftime format) */
+    text = g_date_time_format (dt, _("%a %-d %b"));
+  else
+    /* Translators: a day in the huddle of another year, "Wed 5 Nov 2025" (strftime format) */
+    text = g_date_time_format (dt, _("%a %-d %b %Y"));
+  /* A day never breaks across lines. */
+  return replace_spaces (text);
+}
+
+char *
+obeya_huddle_util_format_day_long (ObeyaDay day)
+{
+  g_autoptr(GDateTime) dt = day_to_date_time (day);
+
+  if (dt == NULL)
+    return obeya_day_to_string (day);
+  /* Translators: "Wednesday, 5 November 2026" (strftime format) */
+  return g_date_time_format (dt, _("%A, %-d %B %Y"));
+}
+
+ObeyaDay
+obeya_huddle_util_get_review_day (ObeyaMetric *metric,
+                                  ObeyaDay     today)
+{
+  ObeyaDay start;
+
+  /* A week's number comes in during or after the week: until this week's
+   * is in, the huddle looks at last week's. */
+  if (obeya_metric_get_cadence (metric) == OBEYA_METRIC_CADENCE_WEEKLY)
+    {
+      ObeyaDay monday = obeya_metric_normalize_day (metric, today);
+
+      return obeya_metric_get_entry (metric, monday) != NULL ? monday : monday - 7;
+    }
+  start = obeya_metric_is_due (metric, today) && obeya_metric_get_entry (metric, today) != NULL
+          ? today : today - 1;
+  for (ObeyaDay day = start; day > OBEYA_DAY_NONE && start - day < MAX_LOOKBACK_DAYS; day--)
+    if (obeya_metric_is_due (metric, day))
+      return day;
+  return OBEYA_DAY_NONE;
+}
+
+guint
+obeya_huddle_util_get_due_days (ObeyaMetric *metric,
+                                ObeyaDay     last,
+                                guint        n,
+                                ObeyaDay    *days)
+{
+  guint found = 0;
+  guint limit = n * 7 + MAX_LOOKBACK_DAYS;
+
+  for (ObeyaDay day = last; found < n && day > OBEYA_DAY_NONE && last - day < limit; day--)
+    if (obeya_metric_is_due (metric, day))
+      days[found++] = day;
+
+  /* Oldest first. */
+  for (guint i = 0; i < found / 2; i++)
+    {
+      ObeyaDay swap = days[i];
+
+      days[i] = days[found - 1 - i];
+      days[found - 1 - i] = swap;
+    }
+  return found;
+}
+
+/* ---- chart data ------------------------------------------------------------------- */
+
+/* Index of the first entry on or after @day. */
+static guint
+entry_lower_bound (const ObeyaMetricEntry *entries,
+                   guint                   n,
+                   ObeyaDay                day)
+{
+  guint lo = 0, hi = n;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (entries[mid].day < day)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+static void
+fill_target_steps (ObeyaRunChart *chart,
+                   ObeyaMetric   *metric)
+{
+  guint n_targets = 0;
+  const ObeyaMetricTarget *targets = obeya_metric_get_targets (metric, &n_targets);
+  g_autofree ObeyaChartTargetStep *steps = g_new0 (ObeyaChartTargetStep, MAX (n_targets, 1));
+  ObeyaMetricDirection direction = obeya_metric_get_direction (metric);
+
+  for (guint i = 0; i < n_targets; i++)
+    {
+      const ObeyaMetricTarget *t = &targets[i];
+      ObeyaChartTargetStep *s = &steps[i];
+      gboolean amber = t->amber > 0;
+
+      s->from_day = t->from;
+      s->target = s->amber_low = s->amber_high = s->band_min = s->band_max = NAN;
+      switch (direction)
+        {
+        case OBEYA_METRIC_LOWER_IS_BETTER:
+          s->target = t->target;
+          if (amber)
+            {
+              s->amber_low = t->target;
+              s->amber_high = t->target + t->amber;
+            }
+          break;
+        case OBEYA_METRIC_WITHIN_BAND:
+          /* The run chart has one amber zone a step; a band's amber margins
+           * lie on both sides, so only the band is drawn. */
+          s->band_min = t->min;
+          s->band_max = t->max;
+          break;
+        case OBEYA_METRIC_HIGHER_IS_BETTER:
+        default:
+          s->target = t->target;
+          if (amber)
+            {
+              s->amber_low = t->target - t->amber;
+              s->amber_high = t->target;
+            }
+          break;
+        }
+    }
+  obeya_run_chart_set_targets (chart, steps, n_targets);
+}
+
+void
+obeya_huddle_util_fill_run_chart (ObeyaRunChart *chart,
+                                  ObeyaMetric   *metric,
+                                  ObeyaDay       first,
+                                  ObeyaDay       last,
+                                  ObeyaDay       today)
+{
+  g_autoptr(GArray) points = g_array_new (FALSE, FALSE, sizeof (ObeyaChartPoint));
+  g_autofree ObeyaMetricStatus *statuses = NULL;
+  const ObeyaMetricEntry *entries;
+  guint n_entries = 0, e, n_days;
+
+  g_return_if_fail (OBEYA_IS_RUN_CHART (chart));
+  g_return_if_fail (OBEYA_IS_METRIC (metric));
+
+  obeya_run_chart_set_unit (chart, obeya_metric_get_unit (metric));
+  obeya_run_chart_set_decimals (chart, (int) obeya_metric_get_decimals (metric));
+  fill_target_steps (chart, metric);
+
+  last = MIN (last, today);
+  if (first == OBEYA_DAY_NONE || last < first)
+    {
+      obeya_run_chart_set_points (chart, NULL, 0);
+      return;
+    }
+
+  n_days = last - first + 1;
+  statuses = g_new (ObeyaMetricStatus, n_days);
+  obeya_metric_get_statuses (metric, first, n_days, today, statuses);
+  entries = obeya_metric_get_entries (metric, &n_entries);
+  e = entry_lower_bound (entries, n_entries, first);
+
+  for (guint i = 0; i < n_days; i++)
+    {
+      ObeyaDay day = first + i;
+      ObeyaChartPoint point = { day, NAN, OBEYA_CHART_STATUS_NO_DATA };
+
+      while (e < n_entries && entries[e].day < day)
+        e++;
+      if (e < n_entries && entries[e].day == day)
+        {
+          point.value = entries[e].value;
+          point.status = obeya_huddle_util_chart_status (statuses[i]);
+        }
+      else if (statuses[i] != OBEYA_METRIC_STATUS_NO_DATA || day == today)
+        /* Not due, or today's number not in yet: not a gap. */
+        continue;
+      g_array_append_val (points, point);
+    }
+  obeya_run_chart_set_points (chart, (const ObeyaChartPoint *) points->data, points->len);
+}
+
+void
+obeya_huddle_util_fill_sparkline (ObeyaSparkline *chart,
+                                  ObeyaMetric    *metric,
+                                  ObeyaDay        last,
+                                  ObeyaDay        today,
+                                  guint           n_days)
+{
+  g_autofree ObeyaDay *days = g_new (ObeyaDay, MAX (n_days, 1));
+  g_autofree ObeyaChartPoint *points = g_new (ObeyaChartPoint, MAX (n_days, 1));
+  const ObeyaMetricTarget *target;
+  guint n = 0;
+
+  g_return_if_fail (OBEYA_IS_SPARKLINE (chart));
+  g_return_if_fail (OBEYA_IS_METRIC (metric));
+
+  if (last != OBEYA_DAY_NONE)
+    n = obeya_huddle_util_get_due_days (metric, last, n_days, days);
+  for (guint i = 0; i < n; i++)
+    {
+      const ObeyaMetricEntry *entry = obeya_metric_get_entry (metric, days[i]);
+
+      points[i].day = days[i];
+      points[i].value = entry ? entry->value : NAN;
+      points[i].status = obeya_huddle_util_chart_status (obeya_metric_get_status (metric, days[i],
+                                                                                  today));
+    }
+  obeya_sparkline_set_points (chart, points, n);
+
+  target = last != OBEYA_DAY_NONE ? obeya_metric_get_target_at (metric, last) : NULL;
+  obeya_sparkline_set_target (chart,
+                              target != NULL &&
+                              obeya_metric_get_direction (metric) != OBEYA_METRIC_WITHIN_BAND
+                              ? target->target : NAN);
+}
+
+void
+obeya_huddle_util_fill_calendar (ObeyaLetterCalendar *chart,
+                                 ObeyaMetrics        *metrics,
+                                 ObeyaMetricCategory *category,
+                                 int                  year,
+                                 int                  month,
+                                 ObeyaDay             today)
+{
+  ObeyaMetricStatus statuses[31];
+  ObeyaChartStatus days[31];
+  const char *letter = obeya_metric_category_get_letter (category);
+  int n_days = obeya_days_in_month (year, month);
+
+  g_return_if_fail (OBEYA_IS_LETTER_CALENDAR (chart));
+
+  obeya_metrics_get_category_statuses (metrics, obeya_entity_get_id (OBEYA_ENTITY (category)),
+                                       obeya_day_from_ymd (year, month, 1), (guint) n_days,
+                                       today, statuses);
+  for (int i = 0; i < n_days; i++)
+    days[i] = obeya_huddle_util_chart_status (statuses[i]);
+
+  obeya_letter_calendar_set_letter (chart,
+                                    obeya_chart_letter_from_char (letter ? g_utf8_get_char (letter)
+                                                                         : 0));
+  obeya_letter_calendar_set_month (chart, (GDateYear) year, (GDateMonth) month);
+  obeya_letter_calendar_set_days (chart, days, (gsize) n_days);
+  obeya_letter_calendar_set_today (chart, today);
+}
+
+guint
+obeya_huddle_util_fill_pareto (ObeyaParetoChart *chart,
+                               ObeyaMetrics     *metrics,
+                               ObeyaMetric      *metric,
+                               ObeyaDay          first,
+                               ObeyaDay          last,
+                               ObeyaDay          today)
+{
+  g_autoptr(GArray) counts = obeya_metrics_count_misses_by_reason (metrics, metric, NULL,
+                                                                   first, last, today);
+  g_autofree const char **labels = g_new0 (const char *, counts->len + 1);
+  g_autofree double *values = g_new0 (double, counts->len + 1);
+  guint total = 0;
+
+  for (guint i = 0; i < counts->len; i++)
+    {
+      const ObeyaReasonCount *count = &g_array_index (counts, ObeyaReasonCount, i);
+      ObeyaMissReason *reason = count->reason_id
+                                ? obeya_metrics_find_miss_reason (metrics, count->reason_id)
+                                : NULL;
+
+      labels[i] = reason ? obeya_miss_reason_get_name (reason) : _("No reason given");
+      values[i] = count->count;
+      total += count->count;
+    }
+  obeya_pareto_chart_set_categories (chart, labels, values, counts->len);
+  return total;
+}
+
+/* ---- actions ------------------------------------------------------------------------ */
+
+gboolean
+obeya_huddle_util_is_action (ObeyaCard *card)
+{
+  GListModel *links = obeya_card_get_links (card);
+
+  for (guint i = 0; links != NULL && i < g_list_model_get_n_items (links); i++)
+    {
+      g_autoptr(ObeyaLink) link = g_list_model_get_item (links, i);
+      const char *kind = obeya_link_get_kind (link);
+
+      if (g_strcmp0 (kind, OBEYA_LINK_KIND_METRIC) == 0 ||
+          g_strcmp0 (kind, OBEYA_LINK_KIND_HUDDLE) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static int
+compare_actions (gconstpointer a,
+                 gconstpointer b,
+                 gpointer      user_data)
+{
+  ObeyaCard *x = *(ObeyaCard **) a;
+  ObeyaCard *y = *(ObeyaCard **) b;
+  ObeyaDay today = GPOINTER_TO_UINT (user_data);
+  gboolean x_over = obeya_card_is_overdue (x, today);
+  gboolean y_over = obeya_card_is_overdue (y, today);
+  ObeyaDay x_due = obeya_card_get_due (x);
+  ObeyaDay y_due = obeya_card_get_due (y);
+  gint64 x_created = obeya_card_get_created (x).seconds;
+  gint64 y_created = obeya_card_get_created (y).seconds;
+
+  /* Overdue first, then by due day (none last), then the oldest first. */
+  if (x_over != y_over)
+    return x_over ? -1 : 1;
+  if (x_due != y_due)
+    {
+      if (x_due == OBEYA_DAY_NONE || y_due == OBEYA_DAY_NONE)
+        return x_due == OBEYA_DAY_NONE ? 1 : -1;
+      return x_due < y_due ? -1 : 1;
+    }
+  return (x_created > y_created) - (x_created < y_created);
+}
+
+GPtrArray *
+obeya_huddle_util_dup_open_actions (ObeyaMetrics *metrics)
+{
+  ObeyaBoard *board = obeya_metrics_get_action_board (metrics);
+  GPtrArray *actions = g_ptr_array_new ();
+  GPtrArray *cards;
+
+  if (board == NULL)
+    return actions;
+  cards = obeya_board_get_cards (board);
+  for (guint i = 0; i < cards->len; i++)
+    {
+      ObeyaCard *card = cards->pdata[i];
+
+      if (!obeya_card_get_archived (card) && !obeya_card_is_done (card) &&
+          obeya_huddle_util_is_action (card))
+        g_ptr_array_add (actions, card);
+    }
+  g_ptr_array_sort_with_data (actions, compare_actions, GUINT_TO_POINTER (obeya_day_today ()));
+  return actions;
+}
+
+ObeyaMetric *
+obeya_huddle_util_get_action_metric (ObeyaCard    *card,
+                                     ObeyaMetrics *metrics,
+                                     ObeyaDay     *day)
+{
+  GListModel *links = obeya_card_get_links (card);
+
+  for (guint i = 0; links != NULL && i < g_list_model_get_n_items (links); i++)
+    {
+      g_autoptr(ObeyaLink) link = g_list_model_get_item (links, i);
+      g_autofree char *id = NULL;
+      ObeyaDay missed = OBEYA_DAY_NONE;
+
+      if (g_strcmp0 (obeya_link_get_kind (link), OBEYA_LINK_KIND_METRIC) != 0 ||
+          !obeya_metric_parse_miss_link_target (obeya_link_get_target (link), &id, &missed))
+        continue;
+      if (day)
+        *day = missed;
+      return obeya_metrics_find_metric (metrics, id);
+    }
+  return NULL;
+}
+
+/* ---- windows ------------------------------------------------------------------------- */
+
+void
+obeya_huddle_util_init_dialog (GtkWindow *dialog,
+                               GtkWindow *parent,
+                               int        width,
+                               int        height)
+{
+  gtk_window_set_modal (dialog, TRUE);
+  if (parent != NULL)
+    {
+      int parent_width = gtk_widget_get_width (GTK_WIDGET (parent));
+      int parent_height = gtk_widget_get_height (GTK_WIDGET (parent));
+
+      gtk_window_set_transient_for (dialog, parent);
+      gtk_window_set_destroy_with_parent (dialog, TRUE);
+      /* Leave a margin of the parent visible around the dialog. */
+      if (parent_width > 0)
+        width = MIN (width, MAX (parent_width - 48, 320));
+      if (parent_height > 0)
+        height = MIN (height, MAX (parent_height - 48, 240));
+    }
+  gtk_window_set_default_size (dialog, width, height);
+}
+
+void
+obeya_huddle_util_toast (GtkWidget  *widget,
+                         const char *message,
+                         gboolean    with_undo)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWindow *window = GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+  GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+
+  /* A message without Undo stays in a window that has its own toasts. */
+  if (!with_undo && overlay != NULL && !OBEYA_IS_WINDOW (window))
+    {
+      adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
+      return;
+    }
+
+  /* From a dialog: the main window it belongs to. */
+  while (window != NULL && !OBEYA_IS_WINDOW (window))
+    window = gtk_window_get_transient_for (window);
+  if (window != NULL)
+    obeya_window_show_toast (OBEYA_WINDOW (window), message, with_undo);
+  else
+    g_debug ("%s", message);
+}
+
+typedef struct
+{
+  ObeyaMetrics *metrics;
+  ObeyaMetric  *metric;
+  ObeyaDay      first;
+  ObeyaDay      last;
+  GtkWidget    *widget;  /* unowned: the export lives no longer than it */
+} Export;
+
+static void
+export_free (gpointer data)
+{
+  Export *export = data;
+
+  g_clear_object (&export->metrics);
+  g_clear_object (&export->metric);
+  g_free (export);
+}
+
+static void
+export_response_cb (GtkNativeDialog *chooser,
+                    int              response,
+                    Export          *export)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *csv = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  if (file != NULL)
+    {
+      csv = obeya_metrics_export_csv (export->metrics, export->metric, export->first, export->last);
+      if (g_file_replace_contents (file, csv, strlen (csv), NULL, FALSE, G_FILE_CREATE_NONE, NULL,
+                                   NULL, &error))
+        {
+          g_autofree char *name = g_file_get_basename (file);
+
+          message = g_strdup_printf (_("Entries exported to “%s”"), name);
+        }
+      else
+        message = g_strdup_printf (_("Could not export the entries: %s"), error->message);
+      obeya_huddle_util_toast (export->widget, message, FALSE);
+    }
+  /* Drops the chooser and this export. */
+  g_object_set_data (G_OBJECT (export->widget), "obeya-export-chooser", NULL);
+}
+
+static void
+chooser_destroy (gpointer data)
+{
+  gtk_native_dialog_destroy (data);
+  g_object_unref (data);
+}
+
+void
+obeya_huddle_util_export_csv (GtkWidget    *widget,
+                              ObeyaMetrics *metrics,
+                              ObeyaMetric  *metric,
+                              ObeyaDay      first,
+                              ObeyaDay      last)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *name = NULL;
+  Export *export = g_new0 (Export, 1);
+
+  export->metrics = g_object_ref (metrics);
+  export->metric = metric ? g_object_ref (metric) : NULL;
+  export->first = first;
+  export->last = last;
+  export->widget = widget;
+
+  chooser = gtk_file_chooser_native_new (_("Export Entries"),
+                                         GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_filter_set_name (filter, _("CSV files"));
+  gtk_file_filter_add_pattern (filter, "*.csv");
+  gtk_file_filter_add_mime_type (filter, "text/csv");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  name = metric ? g_strdup_printf ("%s.csv", obeya_metric_get_name (metric))
+                : g_strdup (_("Huddle entries.csv"));
+  g_strdelimit (name, "/\\:*?\"<>|", '-');
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_signal_connect_data (chooser, "response", G_CALLBACK (export_response_cb), export,
+                         (GClosureNotify) (void (*) (void)) export_free, 0);
+  /* One export at a time per widget; it goes with the widget. */
+  g_object_set_data_full (G_OBJECT (widget), "obeya-export-chooser", chooser, chooser_destroy);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+delete_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    ObeyaMetric      *metric)
+{
+  ObeyaWorkspace *workspace = obeya_entity_get_workspace (OBEYA_ENTITY (metric));
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (dialog));
+  g_autofree char *message = NULL;
+
+  if (g_strcmp0 (response, "delete") != 0 || workspace == NULL)
+    return;
+  /* Translators: after deleting a metric: "“Overtime hours” deleted" */
+  message = g_strdup_printf (_("“%s” deleted"), obeya_metric_get_name (metric));
+  if (parent != NULL)
+    obeya_huddle_util_toast (GTK_WIDGET (parent), message, TRUE);
+  obeya_metrics_delete_metric (obeya_workspace_get_metrics (workspace), metric);
+}
+
+void
+obeya_huddle_util_confirm_delete_metric (GtkWindow   *parent,
+                                         ObeyaMetric *metric)
+{
+  guint n_entries = 0;
+  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  obeya_metric_get_entries (metric, &n_entries);
+  heading = g_strdup_printf (_("Delete “%s”?"), obeya_metric_get_name (metric));
+  body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "Its %u entry is deleted with it. Undo brings both back.",
+                                       "Its %u entries are deleted with it. Undo brings all back.",
+                                       n_entries), n_entries);
+  dialog = adw_message_dialog_new (parent, heading, body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "delete", _("_Delete"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_data (dialog, "response", G_CALLBACK (delete_response_cb),
+                         g_object_ref (metric), (GClosureNotify) (void (*) (void)) g_object_unref, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* ---- lists ---------------------------------------------------------------------------- */
+
+GtkStringList *
+obeya_huddle_util_name_list (GListModel *model,
+                             const char *first)
+{
+  GtkStringList *list = gtk_string_list_new (NULL);
+
+  if (first != NULL)
+    gtk_string_list_append (list, first);
+  for (guint i = 0; model != NULL && i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+      g_autofree char *name = NULL;
+
+      g_object_get (item, "name", &name, NULL);
+      gtk_string_list_append (list, name ? name : "");
+    }
+  return list;
+}
