@@ -45,6 +45,8 @@ struct _ObeyaWindow
   char                 *failed_path;
   gboolean              may_close;
   guint                 my_cards_idle;
+  guint                 day_timer;
+  ObeyaDay              day;
 
   /* template */
   AdwToastOverlay      *toast_overlay;
@@ -715,6 +717,39 @@ obeya_window_get_board (ObeyaWindow *self)
 {
   g_return_val_if_fail (OBEYA_IS_WINDOW (self), NULL);
   return self->board;
+}
+
+/* ---- a new day ---------------------------------------------------------------------- */
+
+/* Once a minute: when the date changed (the app stayed open overnight), the
+ * recurring work of the new day is created and the views redraw ages, due
+ * dates and today's calendar cell. */
+static gboolean
+day_timer_cb (gpointer user_data)
+{
+  ObeyaWindow *self = user_data;
+  ObeyaDay today = obeya_day_today ();
+
+  if (today == self->day)
+    return G_SOURCE_CONTINUE;
+  self->day = today;
+
+  if (self->workspace != NULL && !obeya_workspace_get_read_only (self->workspace))
+    obeya_workspace_run_recurrences (self->workspace, today);
+  if (self->board != NULL)
+    {
+      g_autoptr(ObeyaBoard) board = g_object_ref (self->board);
+
+      obeya_board_view_set_board (self->board_view, NULL);
+      obeya_board_view_set_board (self->board_view, board);
+    }
+  if (self->workspace != NULL)
+    {
+      obeya_huddle_view_set_workspace (self->huddle_view, NULL);
+      obeya_huddle_view_set_workspace (self->huddle_view, self->workspace);
+    }
+  schedule_my_cards (self);
+  return G_SOURCE_CONTINUE;
 }
 
 /* ---- loading ----------------------------------------------------------------------- */
@@ -1478,6 +1513,7 @@ obeya_window_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_handle_id (&self->my_cards_idle, g_source_remove);
+  g_clear_handle_id (&self->day_timer, g_source_remove);
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_data (self->document, self);
   if (self->workspace != NULL)
@@ -1649,6 +1685,9 @@ obeya_window_init (ObeyaWindow *self)
 
   gtk_stack_set_visible_child_name (self->content_stack, "loading");
   update_actions (self);
+
+  self->day = obeya_day_today ();
+  self->day_timer = g_timeout_add_seconds (60, day_timer_cb, self);
 }
 
 ObeyaWindow *
