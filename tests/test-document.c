@@ -98,6 +98,15 @@ fixture_tear_down (Fixture       *fixture,
       g_signal_handlers_disconnect_by_data (fixture->document, fixture);
       g_object_add_weak_pointer (G_OBJECT (fixture->document), (gpointer *) &fixture->document);
       g_object_unref (fixture->document);
+      /* Work still in flight (a check of the file on a worker thread) may
+       * hold it a moment longer on a busy machine; then it must go. */
+      {
+        gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+        while (fixture->document != NULL && g_get_monotonic_time () < deadline)
+          if (!g_main_context_iteration (NULL, FALSE))
+            g_usleep (1000);
+      }
       g_assert_null (fixture->document);
     }
   g_clear_error (&fixture->error);
