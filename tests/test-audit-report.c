@@ -82,10 +82,11 @@ render_page (ObeyaAuditReport *report,
 {
   cairo_surface_t *surface;
   cairo_t *cr;
+  int width, height;
 
-  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24,
-                                        (int) (obeya_audit_report_get_page_width (report) * scale),
-                                        (int) (obeya_audit_report_get_page_height (report) * scale));
+  width = (int) (obeya_audit_report_get_page_width (report) * scale);
+  height = (int) (obeya_audit_report_get_page_height (report) * scale);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
   cr = cairo_create (surface);
   cairo_set_source_rgb (cr, 1., 1., 1.);
   cairo_paint (cr);
@@ -569,7 +570,8 @@ test_comparison (Fixture       *f,
   g_assert_nonnull (strstr (text, "1  Sort\n50 %\n50 %\n= 0\n"));
   /* The item itself: its score's anchor and the note. */
   g_assert_nonnull (strstr (text, "Standardize question 2\nAnchor for 0: Nothing of the standard "
-                                  "is visible.\nNote: The checklist is gone.\nPhotos: board.jpg, shelf 2.png\n"));
+                                  "is visible.\nNote: The checklist is gone.\n"
+                                  "Photos: board.jpg, shelf 2.png\n"));
 }
 
 /* A long note: the item moves to the next page whole. The note grows a
