@@ -340,6 +340,8 @@ test_paper (void)
   g_assert_cmpuint (obeya_audit_report_get_n_pages (a4), >, n_pages);
   g_assert_cmpfloat (obeya_audit_report_get_page_width (a4), ==, 419.53);
   assert_items_whole (a4, audit);
+  keep_output (a4, "a5");
+  keep_output (letter, "letter");
   /* …and back. */
   obeya_paper_size_get_points (OBEYA_PAPER_A4, &width, &height);
   obeya_audit_report_layout (a4, width, height);

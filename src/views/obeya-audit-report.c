@@ -93,6 +93,8 @@ obeya_paper_size_get_default (void)
 #define FOOTER_BAND      26.
 
 #define SECTION_GAP      20.
+/* A page too narrow for things side by side (A5, a narrow page setup). */
+#define NARROW(self)     ((self)->width < 420.)
 #define NUMBER_WIDTH     30.   /* item numbers, "2.10" */
 #define BADGE_WIDTH      62.
 #define BADGE_HEIGHT     30.
@@ -119,7 +121,7 @@ typedef enum
   STYLE_BODY,
   STYLE_BODY_BOLD,
   STYLE_SECONDARY,  /* anchors, photos, evidence */
-  STYLE_LABEL,      /* small bold captions */
+  STYLE_LABEL,      /* small bold captions, on one line */
   STYLE_BIG,        /* the overall score */
   STYLE_MARGIN,     /* running header and footer */
   STYLE_WATERMARK,
@@ -396,6 +398,9 @@ make_layout (ObeyaAuditReport      *self,
     {
       pango_layout_set_width (layout, (int) floor (width * PANGO_SCALE));
       pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+      /* Captions stay on one line. */
+      if (style == STYLE_LABEL)
+        pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
     }
   pango_layout_set_alignment (layout, alignment);
   if (markup)
@@ -914,7 +919,9 @@ build_title (ObeyaAuditReport *self)
   g_autofree char *previous = NULL;
   const char *labels[4];
   const char *values[4];
-  double y = 0., column = self->width / 4., row = 0.;
+  /* Four columns, or two rows of two on a narrow page. */
+  guint per_row = NARROW (self) ? 2 : 4;
+  double y = 0., column = self->width / per_row, row = 0.;
 
   y += add_text (self, block, kicker, STYLE_KICKER, &accent, 0., y, self->width) + 2.;
   y += add_text (self, block, c->area, STYLE_TITLE, &ink, 0., y, self->width) + 2.;
@@ -976,15 +983,19 @@ build_title (ObeyaAuditReport *self)
   for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
     {
       g_autofree char *label = g_utf8_strup (labels[i], -1);
-      double x = i * column;
+      double x = (i % per_row) * column;
       double h = add_text (self, block, label, STYLE_LABEL, &dim, x, y, column - 10.);
 
       h += 2. + add_text (self, block, values[i], i == 2 && c->draft ? STYLE_BODY_BOLD
                                                                      : STYLE_BODY,
                           i == 2 && c->draft ? &red : &ink, x, y + h + 2., column - 10.);
       row = MAX (row, h);
+      if ((i + 1) % per_row == 0)
+        {
+          y += row + 8.;
+          row = 0.;
+        }
     }
-  y += row + 8.;
   add_line (block, 0., y, self->width, &rule, 0.75);
   block->height = y + 1.;
 }
@@ -1008,8 +1019,9 @@ build_overall (ObeyaAuditReport *self)
 {
   const Content *c = self->content;
   Block *block = append_block (self, 6.);
+  gboolean narrow = NARROW (self);
   double radar_size = MIN (220., self->width * 0.44);
-  double left = self->width - radar_size - 24.;
+  double left = narrow ? self->width : self->width - radar_size - 24.;
   g_autofree char *overall = obeya_audit_score_format (&c->score.overall);
   g_autofree char *overall_label = g_utf8_strup (_("Overall"), -1);
   gboolean has_summary = c->summary != NULL && *c->summary != '\0';
@@ -1037,10 +1049,17 @@ build_overall (ObeyaAuditReport *self)
   else if (!c->has_previous)
     y += add_text (self, block, _("The first audit of this area"), STYLE_BODY, &dim, 0., y, left);
 
-  chart.x = self->width - radar_size;
-  chart.y = 0.;
   chart.width = radar_size;
   chart.height = radar_size * (c->has_previous ? 0.98 : 0.9);
+  if (narrow)
+    {
+      /* The radar goes under the table (build_scores()). */
+      block->height = y;
+      self->summary_below = has_summary;
+      return;
+    }
+  chart.x = self->width - radar_size;
+  chart.y = 0.;
   g_array_append_val (block->elements, chart);
 
   /* The summary beside the radar when it fits there, else under the table. */
@@ -1060,17 +1079,18 @@ build_overall (ObeyaAuditReport *self)
   self->summary_below = has_summary;
 }
 
-/* The table of the five S: S, score, [previous, change,] items. */
+/* The table of the five S: S, score, [previous, change,] items; a block
+ * a row under a header block that is repeated on a new page. */
 static void
 build_s_table (ObeyaAuditReport *self)
 {
   const Content *c = self->content;
-  const double with_previous[] = { 0., 0.30, 0.45, 0.60, 0.75 };
+  const double with_previous[] = { 0., 0.28, 0.42, 0.58, 0.74 };
   const double first_only[] = { 0., 0.40, 0.60 };
   const double *share = c->has_previous ? with_previous : first_only;
   const char *headers[5];
   guint n_columns = 0;
-  Block *block = append_block (self, 12.);
+  Block *header = append_block (self, 12.);
   double y = 0.;
 
   headers[n_columns++] = _("The five S");
@@ -1084,16 +1104,16 @@ build_s_table (ObeyaAuditReport *self)
 
   for (guint i = 0; i < n_columns; i++)
     {
-      g_autofree char *header = g_utf8_strup (headers[i], -1);
-      double end = i + 1 < n_columns ? share[i + 1] * self->width - 8. : self->width;
-
-      double h = add_text (self, block, header, STYLE_LABEL, &dim, share[i] * self->width, 0.,
+      g_autofree char *text = g_utf8_strup (headers[i], -1);
+      double end = i + 1 < n_columns ? share[i + 1] * self->width - 4. : self->width;
+      double h = add_text (self, header, text, STYLE_LABEL, &dim, share[i] * self->width, 0.,
                            end - share[i] * self->width);
 
       y = MAX (y, h);
     }
-  y += 4.;
-  add_line (block, 0., y, self->width, &ink, 0.75);
+  add_line (header, 0., y + 4., self->width, &ink, 0.75);
+  header->keep_with_next = TRUE;
+
   for (guint s = 0; s < OBEYA_FIVE_S_N; s++)
     {
       g_autofree char *name = g_strdup_printf ("%u  %s", s + 1, obeya_five_s_get_label (s));
@@ -1104,9 +1124,11 @@ build_s_table (ObeyaAuditReport *self)
       Style cell_styles[5];
       g_autofree char *previous = NULL;
       g_autofree char *delta = NULL;
-      double row = 0., top = y + 5.;
+      Block *block = append_block (self, 0.);
+      double row = 0.;
       guint k = 0;
 
+      block->repeat = header;
       cells[k] = name;
       colors[k] = &ink;
       cell_styles[k++] = STYLE_BODY;
@@ -1131,14 +1153,13 @@ build_s_table (ObeyaAuditReport *self)
       for (guint i = 0; i < k; i++)
         {
           double end = i + 1 < k ? share[i + 1] * self->width - 8. : self->width;
-
           double h = add_text (self, block, cells[i], cell_styles[i], colors[i],
-                               share[i] * self->width, top, end - share[i] * self->width);
+                               share[i] * self->width, 5., end - share[i] * self->width);
 
           row = MAX (row, h);
         }
-      y = top + row + 5.;
-      add_line (block, 0., y, self->width, &rule, 0.5);
+      block->height = 5. + row + 5.;
+      add_line (block, 0., block->height, self->width, &rule, 0.5);
     }
 
   if (self->summary_below)
@@ -1155,6 +1176,18 @@ build_scores (ObeyaAuditReport *self)
   add_heading (self, _("Scores"));
   build_overall (self);
   build_s_table (self);
+  if (NARROW (self))
+    {
+      /* On a narrow page the radar has a block of its own, centred. */
+      Block *radar = append_block (self, 12.);
+      Element chart = { ELEMENT_CHART, };
+
+      chart.width = MIN (240., self->width);
+      chart.height = chart.width * (self->content->has_previous ? 0.98 : 0.9);
+      chart.x = (self->width - chart.width) / 2.;
+      g_array_append_val (radar->elements, chart);
+      radar->height = chart.height;
+    }
 }
 
 static const char *
