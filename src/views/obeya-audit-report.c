@@ -403,6 +403,10 @@ make_layout (ObeyaAuditReport      *self,
         pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
     }
   pango_layout_set_alignment (layout, alignment);
+  /* Some air between the lines of running text (and room for descenders
+   * where a block taller than a page is cut between two lines). */
+  if (style == STYLE_BODY || style == STYLE_BODY_BOLD || style == STYLE_SECONDARY)
+    pango_layout_set_line_spacing (layout, 1.12);
   if (markup)
     pango_layout_set_markup (layout, text, -1);
   else
@@ -1638,72 +1642,83 @@ place (ObeyaAuditReport *self,
   record_item_page (self, block, self->pages->len - 1);
 }
 
-/* Does @cut fall strictly inside a line of text of @block? */
-static gboolean
-cuts_a_line (Block  *block,
-             double  cut)
+typedef struct
 {
-  for (guint i = 0; i < block->elements->len; i++)
-    {
-      Element *element = &g_array_index (block->elements, Element, i);
-      PangoLayoutIter *iter;
+  double top;
+  double bottom;
+} LineSpan;
 
-      if (element->kind != ELEMENT_TEXT || cut <= element->y ||
-          cut >= element->y + element->height)
-        continue;
-      iter = pango_layout_get_iter (element->layout);
-      do
-        {
-          int top, bottom;
+static int
+compare_bottoms_cb (gconstpointer a,
+                    gconstpointer b)
+{
+  const LineSpan *x = a, *y = b;
 
-          pango_layout_iter_get_line_yrange (iter, &top, &bottom);
-          if (cut > element->y + (double) top / PANGO_SCALE + 0.01 &&
-              cut < element->y + (double) bottom / PANGO_SCALE - 0.01)
-            {
-              pango_layout_iter_free (iter);
-              return TRUE;
-            }
-        }
-      while (pango_layout_iter_next_line (iter));
-      pango_layout_iter_free (iter);
-    }
-  return FALSE;
+  /* The lowest first. */
+  return x->bottom < y->bottom ? 1 : x->bottom > y->bottom ? -1 : 0;
 }
 
 /* Where to end the part of an oversized @block that starts at @from and
- * has @room: the lowest line boundary, never through a line of text. */
+ * has @room: the lowest line boundary that cuts through no line of text
+ * (text side by side, such as an item's number beside its question, has
+ * lines of its own). */
 static double
 find_cut (Block  *block,
           double  from,
           double  room)
 {
-  double limit = from + room, best = from;
+  g_autoptr(GArray) spans = g_array_new (FALSE, FALSE, sizeof (LineSpan));
+  g_autoptr(GArray) sorted = NULL;
+  double limit = from + room;
 
   if (limit >= block->height)
     return block->height;
+
   for (guint i = 0; i < block->elements->len; i++)
     {
       Element *element = &g_array_index (block->elements, Element, i);
       PangoLayoutIter *iter;
 
-      if (element->kind != ELEMENT_TEXT)
+      if (element->kind != ELEMENT_TEXT || element->y + element->height <= from ||
+          element->y >= limit)
         continue;
       iter = pango_layout_get_iter (element->layout);
       do
         {
           int top, bottom;
-          double cut;
+          LineSpan span;
 
           pango_layout_iter_get_line_yrange (iter, &top, &bottom);
-          cut = element->y + (double) bottom / PANGO_SCALE;
-          if (cut > best && cut <= limit && !cuts_a_line (block, cut))
-            best = cut;
+          span.top = element->y + (double) top / PANGO_SCALE;
+          span.bottom = element->y + (double) bottom / PANGO_SCALE;
+          if (span.bottom > from && span.top < limit)
+            g_array_append_val (spans, span);
         }
       while (pango_layout_iter_next_line (iter));
       pango_layout_iter_free (iter);
     }
+
+  /* The candidates, lowest first: usually the first one cuts nothing. */
+  sorted = g_array_copy (spans);
+  g_array_sort (sorted, compare_bottoms_cb);
+  for (guint i = 0; i < sorted->len; i++)
+    {
+      double cut = g_array_index (sorted, LineSpan, i).bottom;
+      gboolean through = FALSE;
+
+      if (cut > limit || cut <= from)
+        continue;
+      for (guint k = 0; k < spans->len && !through; k++)
+        {
+          const LineSpan *span = &g_array_index (spans, LineSpan, k);
+
+          through = cut > span->top + 0.01 && cut < span->bottom - 0.01;
+        }
+      if (!through)
+        return cut;
+    }
   /* Nothing fits (a single line taller than the page): cut where the page ends. */
-  return best > from ? best : limit;
+  return limit;
 }
 
 static void
@@ -1755,7 +1770,7 @@ paginate (ObeyaAuditReport *self)
         y += gap;
         while (TRUE)
           {
-            double cut = find_cut (block, from, self->bottom - y);
+            double cut = find_cut (block, from, MAX (self->bottom - y, 12.));
 
             place (self, page, block, y, from, cut);
             y += cut - from;
@@ -1902,6 +1917,35 @@ draw_element (ObeyaAuditReport *self,
     }
 }
 
+/* The lines of @element that lie within [@from, @to] of its block: a piece
+ * of a block taller than a page shows whole lines, never a sliver of one. */
+static void
+draw_text_lines (cairo_t       *cr,
+                 const Element *element,
+                 double         from,
+                 double         to)
+{
+  PangoLayoutIter *iter = pango_layout_get_iter (element->layout);
+
+  set_color (cr, &element->color);
+  do
+    {
+      PangoRectangle logical;
+      int top, bottom;
+
+      pango_layout_iter_get_line_yrange (iter, &top, &bottom);
+      if (element->y + (double) top / PANGO_SCALE < from - 0.01 ||
+          element->y + (double) bottom / PANGO_SCALE > to + 0.01)
+        continue;
+      pango_layout_iter_get_line_extents (iter, NULL, &logical);
+      cairo_move_to (cr, element->x + (double) logical.x / PANGO_SCALE,
+                     element->y + (double) pango_layout_iter_get_baseline (iter) / PANGO_SCALE);
+      pango_cairo_show_layout_line (cr, pango_layout_iter_get_line_readonly (iter));
+    }
+  while (pango_layout_iter_next_line (iter));
+  pango_layout_iter_free (iter);
+}
+
 static void
 draw_placement (ObeyaAuditReport *self,
                 cairo_t          *cr,
@@ -1913,13 +1957,31 @@ draw_placement (ObeyaAuditReport *self,
   cairo_save (cr);
   if (part)
     {
-      /* Only the lines of this part (the cut is between lines). */
+      /* Shapes clipped to the part, then the text by whole lines. */
       cairo_rectangle (cr, 0., placement->y, self->page_width, placement->to - placement->from);
       cairo_clip (cr);
     }
   cairo_translate (cr, MARGIN_SIDE, placement->y - placement->from);
   for (guint i = 0; i < block->elements->len; i++)
-    draw_element (self, cr, &g_array_index (block->elements, Element, i));
+    {
+      const Element *element = &g_array_index (block->elements, Element, i);
+
+      if (!part || element->kind != ELEMENT_TEXT)
+        draw_element (self, cr, element);
+    }
+  cairo_restore (cr);
+  if (!part)
+    return;
+
+  cairo_save (cr);
+  cairo_translate (cr, MARGIN_SIDE, placement->y - placement->from);
+  for (guint i = 0; i < block->elements->len; i++)
+    {
+      const Element *element = &g_array_index (block->elements, Element, i);
+
+      if (element->kind == ELEMENT_TEXT)
+        draw_text_lines (cr, element, placement->from, placement->to);
+    }
   cairo_restore (cr);
 }
 

@@ -30,7 +30,9 @@
  * The report copies what it shows when it is made (it keeps no reference
  * to the model), so printing may go on while the model changes. Its text
  * is laid out for a device-independent 72 dpi with no hinting, so the
- * page breaks are the same on paper, in a PDF and in a PNG.
+ * page breaks are the same on paper, in a PDF and in a PNG. It measures
+ * with the calling thread's default pango font map: make, lay out and draw
+ * a report in one thread.
  *
  * Printing with GtkPrintOperation (the app does this; units are points):
  *
