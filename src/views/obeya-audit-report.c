@@ -938,6 +938,7 @@ build_title (ObeyaAuditReport *self)
       g_autofree char *why = NULL;
       g_autofree char *markup = NULL;
       Block *banner = block;
+      guint box;
       double h, top = y;
 
       if (c->n_unscored > 0)
@@ -950,9 +951,11 @@ build_title (ObeyaAuditReport *self)
       else
         why = g_strdup (_("This audit is not finished: its scores may still change."));
       markup = g_markup_printf_escaped ("<b>%s</b>   %s", _("DRAFT"), why);
+      /* The box goes under the text: sized once the text is measured. */
       add_rect (banner, 0., top, self->width, 1., &red_pale, &red, 3., FALSE);
+      box = banner->elements->len - 1;
       h = add_markup (self, banner, markup, STYLE_BODY, &red, 10., top + 7., self->width - 20.);
-      g_array_index (banner->elements, Element, banner->elements->len - 2).height = h + 14.;
+      g_array_index (banner->elements, Element, box).height = h + 14.;
       y = top + h + 14. + 12.;
     }
 
