@@ -2080,7 +2080,10 @@ obeya_audit_report_draw_page (ObeyaAuditReport *self,
           cairo_rotate (cr, -atan2 (self->page_height, self->page_width) * 0.8);
           set_color (cr, &element->color);
           cairo_move_to (cr, -element->width / 2., -element->height / 2.);
-          pango_cairo_show_layout (cr, element->layout);
+          /* Outlines, not text: copying or reading the PDF's text aloud
+           * does not meet stray letters of it. */
+          pango_cairo_layout_path (cr, element->layout);
+          cairo_fill (cr);
           cairo_restore (cr);
         }
       else
