@@ -12,13 +12,23 @@
  * about 5 moves each, 30 people, 12 tags; 50 huddle metrics with three
  * years of daily entries (every working day, every day or every week by
  * cadence; target changes, a few missed days, notes and miss reasons).
- * Later modules add their parts (audits) in the marked section below.
+ * 300 finished 5S audits of a 40-item template across 30 areas (ten months
+ * each, notes on some items, a few N/A); the latest audit of the last area
+ * has a long note on every item and 12 corrective actions (cards on team
+ * board 2), so its printable report runs to about 20 pages.
+ * Later modules add their parts in the marked section below.
  *
  * Metrics: the status of every metric on every day of the three years
  * through the API the huddle view uses, and a three-year run chart drawn
  * to PNG through obeya-metric-charts and the chart library (filling the
  * chart, drawing it, encoding the PNG, each timed), as the app and
  * `obeya chart` do it.
+ *
+ * 5S audits: every audit's score, every area's trend and the monthly
+ * average, the overview, and each audit compared with its previous one, as
+ * the 5S views do it; then the ~20-page report of the long audit laid out
+ * (ObeyaAuditReport) and rendered to PDF, as Save as PDF and `obeya
+ * audit-report` do it.
  *
  * Load and memory are measured in a forked child, so its peak RSS is the
  * load's own. The GUI numbers come from running the app on the file with
@@ -37,6 +47,13 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "obeya-area.h"
+#include "obeya-audit-item.h"
+#include "obeya-audit-report.h"
+#include "obeya-audit-template.h"
+#include "obeya-audit.h"
+#include "obeya-audits-private.h"
+#include "obeya-audits.h"
 #include "obeya-board.h"
 #include "obeya-card.h"
 #include "obeya-charts.h"
@@ -63,6 +80,11 @@
 #define N_TAGS         12
 #define N_METRICS      50
 #define METRIC_DAYS    (3 * 365 + 1)
+#define N_AREAS        30
+#define N_AUDIT_ITEMS  40
+#define AUDITS_PER_AREA 10
+#define LONG_AREA      "Records room (long report)"
+#define N_LONG_ACTIONS 12
 
 static const char *words[] = {
   "invoice", "vendor", "payment", "reconcile", "statement", "credit", "note", "purchase",
@@ -250,6 +272,106 @@ generate_metrics (ObeyaWorkspace *ws,
     }
 }
 
+/* ---- 5S audits ----------------------------------------------------------------- */
+
+static const char *audit_anchors[] = {
+  "No record checked is where the standard says, or no standard exists.",
+  "Some records follow the standard; most are filed by habit.",
+  "Half of the records checked are filed, named and dated as agreed.",
+  "Nearly every record follows the standard; the exceptions are known.",
+  "Every record checked follows the standard, and the team checks it weekly.",
+  NULL
+};
+
+/* N_AREAS areas with AUDITS_PER_AREA finished monthly audits each of a
+ * template of N_AUDIT_ITEMS items; the last area's latest audit has a long
+ * note on every item and N_LONG_ACTIONS actions on @action_board. */
+static void
+generate_audits (ObeyaWorkspace *ws,
+                 GRand          *rand,
+                 ObeyaDay        today,
+                 GPtrArray      *people,
+                 ObeyaBoard     *action_board)
+{
+  ObeyaAudits *audits = obeya_workspace_get_audits (ws);
+  ObeyaAuditTemplate *template_ = obeya_audit_template_new ("Back-office 5S");
+  g_autoptr(GPtrArray) items = NULL;
+
+  obeya_audits_add_template (audits, template_);
+  g_object_unref (template_);
+  for (guint i = 0; i < N_AUDIT_ITEMS; i++)
+    {
+      g_autofree char *question = g_strdup_printf ("Are the %s and %s records kept to the "
+                                                   "standard (check %u)?",
+                                                   words[g_rand_int_range (rand, 0,
+                                                                           G_N_ELEMENTS (words))],
+                                                   words[g_rand_int_range (rand, 0,
+                                                                           G_N_ELEMENTS (words))],
+                                                   i + 1);
+      ObeyaAuditItem *item = obeya_audit_template_add_item (template_, i % OBEYA_FIVE_S_N,
+                                                            question, audit_anchors, -1);
+
+      if (i % 10 == 3)
+        obeya_audit_template_edit_item (template_, item, "allows-na", TRUE, NULL);
+    }
+  items = obeya_audit_template_dup_active_items (template_);
+
+  for (guint a = 0; a < N_AREAS; a++)
+    {
+      g_autofree char *name = a + 1 == N_AREAS ? g_strdup (LONG_AREA)
+                                                : g_strdup_printf ("Area %u: %s desks", a + 1,
+                                                                   words[a % G_N_ELEMENTS (words)]);
+      ObeyaArea *area = obeya_audits_add_area (audits, name, template_,
+                                               OBEYA_AUDIT_CADENCE_MONTHLY);
+      double start = g_rand_double_range (rand, 0.8, 2.2);
+      double end = g_rand_double_range (rand, 2.4, 3.6);
+
+      for (guint m = 0; m < AUDITS_PER_AREA; m++)
+        {
+          ObeyaDay date = obeya_day_add_months (today - a % 20, -(int) (AUDITS_PER_AREA - m));
+          const char *auditor = obeya_entity_get_id (people->pdata[(a + m) % people->len]);
+          ObeyaAudit *audit = obeya_audits_start_audit (audits, area, date, auditor);
+          gboolean long_report = a + 1 == N_AREAS && m + 1 == AUDITS_PER_AREA;
+          double mean = start + (end - start) * m / (AUDITS_PER_AREA - 1);
+
+          for (guint i = 0; i < items->len; i++)
+            {
+              const char *id = obeya_entity_get_id (items->pdata[i]);
+              int score = CLAMP ((int) lround (mean + noise (rand, 0.8)), 0, OBEYA_SCORE_MAX);
+
+              if (obeya_audit_item_get_allows_na (items->pdata[i]) && (a + i) % 3 == 0)
+                score = OBEYA_SCORE_NA;
+              obeya_audit_set_score (audit, id, score);
+              if (long_report)
+                {
+                  g_autofree char *note = random_text (rand, 150, 160);
+                  obeya_audit_set_note (audit, id, note);
+                }
+              else if (score >= 0 && score <= 1 && g_rand_int_range (rand, 0, 100) < 30)
+                {
+                  g_autofree char *note = random_text (rand, 4, 14);
+                  obeya_audit_set_note (audit, id, note);
+                }
+            }
+          {
+            g_autofree char *summary = random_text (rand, 8, 20);
+            obeya_audit_set_summary (audit, summary);
+          }
+          if (!_obeya_audit_finish_at (audit, obeya_timestamp_from_day (date, 16, 0, 3600), NULL))
+            g_error ("could not finish a generated audit");
+          for (guint k = 0; long_report && k < N_LONG_ACTIONS; k++)
+            {
+              g_autofree char *title = random_text (rand, 3, 8);
+              const char *item = obeya_entity_get_id (items->pdata[k * 3 % items->len]);
+
+              obeya_audit_raise_action (audit, item, action_board, title, NULL,
+                                        today + g_rand_int_range (rand, 3, 30),
+                                        obeya_entity_get_id (people->pdata[k % people->len]));
+            }
+        }
+    }
+}
+
 /* The generated workspace's "today". */
 #define BENCH_TODAY obeya_day_from_ymd (2026, 11, 25)
 
@@ -357,6 +479,11 @@ generate_workspace (void)
 
   /* ---- later modules: metrics and audits are added here ---- */
   generate_metrics (ws, rand, today);
+  {
+    g_autoptr(ObeyaBoard) second = g_list_model_get_item (obeya_workspace_get_boards (ws), 1);
+
+    generate_audits (ws, rand, today, people, second);
+  }
 
   obeya_history_clear (obeya_workspace_get_history (ws));
   return ws;
@@ -630,6 +757,117 @@ metric_timings (const char *path)
   time_run_chart (daily, 1920, 1080);
 }
 
+/* The 5S audits: scores, trends, overview and comparisons as the 5S views
+ * compute them, then the long audit's report laid out and rendered to PDF. */
+static void
+audit_timings (const char *path)
+{
+  g_autoptr(ObeyaWorkspace) ws = load_workspace (path);
+  ObeyaAudits *audits = obeya_workspace_get_audits (ws);
+  GListModel *list = obeya_audits_get_audits (audits);
+  GListModel *areas = obeya_audits_get_areas (audits);
+  guint n = g_list_model_get_n_items (list), n_areas = g_list_model_get_n_items (areas);
+  g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func (g_object_unref);
+  double scores = G_MAXDOUBLE, trends = G_MAXDOUBLE, overview = G_MAXDOUBLE;
+  double all_three = G_MAXDOUBLE, compare = G_MAXDOUBLE;
+  double layout = G_MAXDOUBLE, pdf = G_MAXDOUBLE, report_total = G_MAXDOUBLE;
+  ObeyaAudit *long_audit = NULL;
+  guint n_pages = 0, n_items = 0;
+  gsize pdf_size = 0;
+  double sum = 0.;
+
+  for (guint i = 0; i < n; i++)
+    {
+      ObeyaAudit *audit = g_list_model_get_item (list, i);
+
+      g_ptr_array_add (all, audit);
+      if (g_str_equal (obeya_area_get_name (obeya_audit_get_area (audit)), LONG_AREA) &&
+          (long_audit == NULL || obeya_audit_get_date (audit) > obeya_audit_get_date (long_audit)))
+        long_audit = audit;
+    }
+  g_assert_nonnull (long_audit);
+
+  for (int run = 0; run < 5; run++)
+    {
+      double t0 = now_s (), t1, t2, t3;
+
+      for (guint i = 0; i < all->len; i++)
+        {
+          ObeyaAuditScore score;
+
+          obeya_audit_score_of_audit (all->pdata[i], &score);
+          sum += score.overall.percent;
+        }
+      t1 = now_s ();
+      for (guint a = 0; a < n_areas; a++)
+        {
+          g_autoptr(ObeyaArea) area = g_list_model_get_item (areas, a);
+          g_autoptr(GArray) trend = obeya_audits_get_trend (audits, area);
+
+          sum += trend->len;
+        }
+      {
+        g_autoptr(GArray) months = obeya_audits_get_monthly (audits, NULL, BENCH_TODAY - 400,
+                                                             BENCH_TODAY);
+        sum += months->len;
+      }
+      t2 = now_s ();
+      {
+        g_autoptr(GArray) areas_status = obeya_audits_get_overview (audits, BENCH_TODAY);
+        g_autoptr(GArray) due = obeya_audits_list_due (audits, BENCH_TODAY);
+        ObeyaAuditScore average;
+
+        obeya_audits_get_latest_average (audits, &average);
+        sum += areas_status->len + due->len + average.overall.percent;
+      }
+      t3 = now_s ();
+      scores = MIN (scores, t1 - t0);
+      trends = MIN (trends, t2 - t1);
+      overview = MIN (overview, t3 - t2);
+      all_three = MIN (all_three, t3 - t0);
+    }
+  for (int run = 0; run < 3; run++)
+    {
+      double t0 = now_s ();
+
+      for (guint i = 0; i < all->len; i++)
+        {
+          g_autoptr(ObeyaAuditComparison) comparison =
+            obeya_audits_compare_with_previous (audits, all->pdata[i]);
+
+          sum += comparison->items->len;
+        }
+      compare = MIN (compare, now_s () - t0);
+    }
+
+  for (int run = 0; run < 5; run++)
+    {
+      g_autoptr(ObeyaAuditReport) report = NULL;
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) items = obeya_audit_dup_items (long_audit);
+      double t0 = now_s (), t1;
+
+      report = obeya_audit_report_new (audits, long_audit, OBEYA_PAPER_A4);
+      t1 = now_s ();
+      bytes = obeya_audit_report_render_pdf (report, &error);
+      g_assert_no_error (error);
+      layout = MIN (layout, t1 - t0);
+      pdf = MIN (pdf, now_s () - t1);
+      report_total = MIN (report_total, now_s () - t0);
+      n_pages = obeya_audit_report_get_n_pages (report);
+      n_items = items->len;
+      pdf_size = g_bytes_get_size (bytes);
+    }
+
+  printf ("audits %u\naudit-areas %u\naudit-checksum %.1f\n"
+          "audit-scores-s %.6f\naudit-trends-s %.6f\naudit-overview-s %.6f\naudit-all-s %.6f\n"
+          "audit-compare-s %.6f\nreport-items %u\nreport-pages %u\nreport-pdf-bytes %zu\n"
+          "report-layout-s %.6f\nreport-pdf-s %.6f\nreport-total-s %.6f\n",
+          n, n_areas, sum, scores, trends, overview, all_three, compare, n_items, n_pages,
+          pdf_size, layout, pdf, report_total);
+}
+
 static GHashTable *
 parse_child_output (const char *text)
 {
@@ -745,6 +983,32 @@ metrics_section_size (void)
   return g_bytes_get_size (bytes);
 }
 
+/* The file size of the audits alone: the same generator in a workspace
+ * with the people and a board for the actions, saved, less that workspace
+ * saved without them. */
+static gsize
+audits_section_size (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20261125);
+  g_autoptr(ObeyaWorkspace) ws = obeya_workspace_new ();
+  g_autoptr(GPtrArray) people = g_ptr_array_new ();
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GError) error = NULL;
+  ObeyaBoard *board;
+
+  for (guint i = 0; i < N_PEOPLE; i++)
+    g_ptr_array_add (people, obeya_workspace_add_person (ws, first_names[i]));
+  board = obeya_workspace_add_board (ws, "Actions", OBEYA_BOARD_TEAM,
+                                     OBEYA_BOARD_TEMPLATE_BACK_OFFICE);
+  before = obeya_workspace_save (ws, &error);
+  g_assert_no_error (error);
+  generate_audits (ws, rand, BENCH_TODAY, people, board);
+  after = obeya_workspace_save (ws, &error);
+  g_assert_no_error (error);
+  return g_bytes_get_size (after) - g_bytes_get_size (before);
+}
+
 /* One line of the report: @key's seconds as milliseconds. */
 static void
 print_ms (GHashTable *values,
@@ -779,10 +1043,11 @@ main (int   argc,
   g_autoptr(GBytes) bytes = NULL;
   g_autofree char *dir = NULL;
   g_autofree char *path = NULL;
-  g_autoptr(GHashTable) bare = NULL, load = NULL, save = NULL, metrics = NULL;
+  g_autoptr(GHashTable) bare = NULL, load = NULL, save = NULL, metrics = NULL, audits = NULL;
   g_autofree char *bare_out = NULL, *load_out = NULL, *save_out = NULL, *metrics_out = NULL;
+  g_autofree char *audits_out = NULL;
   static const char *chart_sizes[] = { "1280x720", "1920x1080" };
-  gsize metrics_size;
+  gsize metrics_size, audits_size;
   long load_peak = 0;
   double t0, bare_s, load_s;
 
@@ -796,12 +1061,15 @@ main (int   argc,
   printf ("Obeya benchmark: the large workspace of DESIGN.md section 5\n");
   printf ("  %u boards, %u cards (%u on one board), ~5 moves per card\n",
           N_BOARDS, N_CARDS, BIG_BOARD);
-  printf ("  %u metrics with 3 years of entries\n\n", N_METRICS);
+  printf ("  %u metrics with 3 years of entries\n", N_METRICS);
+  printf ("  %u 5S audits of %u items in %u areas\n\n", N_AREAS * AUDITS_PER_AREA, N_AUDIT_ITEMS,
+          N_AREAS);
 
   t0 = now_s ();
   ws = generate_workspace ();
   printf ("%-44s %8.3f s\n", "generate (not a bar)", now_s () - t0);
   metrics_size = metrics_section_size ();
+  audits_size = audits_section_size ();
   bytes = obeya_workspace_save (ws, &error);
   g_assert_no_error (error);
   g_clear_object (&ws);
@@ -882,6 +1150,34 @@ main (int   argc,
       print_ms (metrics, bytes_key, "    obeya_chart_render_bytes, as obeya chart",
                 "(fill + render + encode)");
     }
+
+  /* 5S audits. */
+  audits_out = capture_child (audit_timings, path, NULL);
+  audits = parse_child_output (audits_out);
+  printf ("\n5S audits: %s audits of %d items in %s areas\n",
+          (char *) g_hash_table_lookup (audits, "audits"), N_AUDIT_ITEMS,
+          (char *) g_hash_table_lookup (audits, "audit-areas"));
+  printf ("%-44s %8.2f MB   (part of the file size above)\n", "the audits alone, saved",
+          audits_size / 1e6);
+  print_ms (audits, "audit-scores-s", "score of every audit, per S and overall",
+            "(obeya_audit_score_of_audit)");
+  print_ms (audits, "audit-trends-s", "trend of every area + monthly average",
+            "(obeya_audits_get_trend, _get_monthly)");
+  print_ms (audits, "audit-overview-s", "overview, due areas, latest average",
+            "(obeya_audits_get_overview, _list_due)");
+  print_ms (audits, "audit-all-s", "  scores + trends + overview",
+            "(no bar in DESIGN.md; a frame is 16 ms)");
+  print_ms (audits, "audit-compare-s", "every audit compared with its previous",
+            "(obeya_audits_compare_with_previous)");
+  printf ("Report of the long audit (%s items, %s pages, PDF of %.0f kB):\n",
+          (char *) g_hash_table_lookup (audits, "report-items"),
+          (char *) g_hash_table_lookup (audits, "report-pages"),
+          g_ascii_strtod (g_hash_table_lookup (audits, "report-pdf-bytes"), NULL) / 1e3);
+  print_ms (audits, "report-layout-s", "  read + measure + paginate",
+            "(obeya_audit_report_new)");
+  print_ms (audits, "report-pdf-s", "  draw every page to PDF", "(obeya_audit_report_render_pdf)");
+  print_ms (audits, "report-total-s", "  the whole report",
+            "(no bar in DESIGN.md; Save as PDF, obeya audit-report)");
 
   if (!skip_gui)
     {

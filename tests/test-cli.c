@@ -5,9 +5,10 @@
  * core's; a Trello import saved atomically (through a symbolic link,
  * keeping permissions, with a backup) or refused with the file untouched;
  * metric entries imported (all or nothing, a dry run that leaves the file
- * byte-identical) and exported; charts as valid PNG, SVG and PDF; usage
- * errors and exit codes. Then the built program itself: `obeya --help`, and
- * a save past a file-size limit.
+ * byte-identical) and exported; charts as valid PNG, SVG and PDF; the 5S
+ * audits listed and exported as CSV, and an audit's report as a PDF on A4
+ * or Letter; usage errors and exit codes. Then the built program itself:
+ * `obeya --help`, and a save past a file-size limit.
  */
 #include "config.h"
 
@@ -21,6 +22,9 @@
 #include <unistd.h>
 #include <utime.h>
 
+#include "obeya-area.h"
+#include "obeya-audit.h"
+#include "obeya-audits.h"
 #include "obeya-board.h"
 #include "obeya-cli.h"
 #include "obeya-column.h"
@@ -30,6 +34,7 @@
 #include "obeya-metric.h"
 #include "obeya-metrics.h"
 #include "obeya-miss-reason.h"
+#include "obeya-sample-5s.h"
 #include "obeya-workspace.h"
 
 typedef struct
@@ -231,6 +236,8 @@ test_commands (void)
   g_assert_true (obeya_cli_is_command ("validate"));
   g_assert_true (obeya_cli_is_command ("export-csv"));
   g_assert_true (obeya_cli_is_command ("import-trello"));
+  g_assert_true (obeya_cli_is_command ("audits"));
+  g_assert_true (obeya_cli_is_command ("audit-report"));
   g_assert_true (obeya_cli_is_command ("help"));
   /* What GApplication handles stays with it. */
   g_assert_false (obeya_cli_is_command ("--help"));
@@ -242,6 +249,10 @@ test_commands (void)
   g_assert_nonnull (strstr (summary, "  obeya validate FILE\n      Check a workspace file"));
   g_assert_nonnull (strstr (summary, "obeya export-csv --board NAME|ID"));
   g_assert_nonnull (strstr (summary, "obeya import-trello TRELLO.json WORKSPACE"));
+  g_assert_nonnull (strstr (summary, "  obeya audits [--format text|csv] [--bom] [--output FILE] "
+                                     "WORKSPACE\n      List the 5S audits"));
+  g_assert_nonnull (strstr (summary, "  obeya audit-report (--audit ID | --area NAME|ID --latest) "
+                                     "[--paper a4|letter] --output FILE.pdf WORKSPACE\n"));
 
   {
     g_auto(Run) run = run_cli ("help", NULL);
@@ -1186,6 +1197,314 @@ test_chart_refused (Fixture       *f,
 
 /* Runs the built `obeya` with @args; NULL (and the test skipped) when the
  * test does not know where it is. */
+/* ---- audits and audit-report ------------------------------------------------ */
+
+/* The 5S sample (three areas, 18 finished audits and a draft, actions on a
+ * board) plus an area never audited, saved to audits.obeya. */
+static char *
+audits_setup (Fixture         *f,
+              ObeyaWorkspace **loaded)
+{
+  g_autoptr(ObeyaWorkspace) ws = obeya_workspace_new ();
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  ObeyaAudits *audits = obeya_workspace_get_audits (ws);
+  ObeyaBoard *board;
+  ObeyaArea *area;
+
+  obeya_time_set_fake_now ("2026-11-02T09:00:00+01:00");
+  board = obeya_workspace_add_board (ws, "Team", OBEYA_BOARD_TEAM,
+                                     OBEYA_BOARD_TEMPLATE_BACK_OFFICE);
+  obeya_sample_add_5s (ws, board, obeya_day_from_ymd (2026, 11, 2));
+  area = g_list_model_get_item (obeya_audits_get_areas (audits), 0);
+  obeya_audits_add_area (audits, "Empty corner", obeya_area_get_template (area),
+                         OBEYA_AUDIT_CADENCE_QUARTERLY);
+  g_object_unref (area);
+  obeya_time_set_fake_now (NULL);
+
+  bytes = obeya_workspace_save (ws, &error);
+  g_assert_no_error (error);
+  *loaded = obeya_workspace_load (bytes, &error);
+  g_assert_no_error (error);
+  return write_file (f, "audits.obeya", g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+}
+
+/* The audit of @area_name: its latest finished one, or its draft. */
+static ObeyaAudit *
+audit_of (ObeyaWorkspace *ws,
+          const char     *area_name,
+          gboolean        draft)
+{
+  GListModel *list = obeya_audits_get_audits (obeya_workspace_get_audits (ws));
+  ObeyaAudit *found = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(ObeyaAudit) audit = g_list_model_get_item (list, i);
+
+      if (g_str_equal (obeya_area_get_name (obeya_audit_get_area (audit)), area_name) &&
+          obeya_audit_is_finished (audit) == !draft &&
+          (found == NULL || obeya_audit_get_date (audit) > obeya_audit_get_date (found)))
+        found = audit;
+    }
+  g_assert_nonnull (found);
+  return found;
+}
+
+static gboolean
+contains (const char *data,
+          gsize       size,
+          const char *text)
+{
+  gsize length = strlen (text);
+
+  for (gsize i = 0; i + length <= size; i++)
+    if (memcmp (data + i, text, length) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+#define A4_MEDIA_BOX     "/MediaBox [ 0 0 595.275591 841.889764 ]"
+#define LETTER_MEDIA_BOX "/MediaBox [ 0 0 612 792 ]"
+
+/* A whole PDF file of pages of @media_box. */
+static void
+assert_pdf (const char *data,
+            gsize       size,
+            const char *media_box)
+{
+  g_assert_cmpuint (size, >, 10000);
+  g_assert_true (memcmp (data, "%PDF-", 5) == 0);
+  g_assert_true (memcmp (data + size - 6, "%%EOF\n", 6) == 0);
+  g_assert_true (contains (data, size, media_box));
+  g_assert_false (contains (data, size, g_str_equal (media_box, A4_MEDIA_BOX) ? LETTER_MEDIA_BOX
+                                                                              : A4_MEDIA_BOX));
+}
+
+static void
+test_audits_csv (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(ObeyaWorkspace) ws = NULL;
+  g_autofree char *path = audits_setup (f, &ws);
+  g_autofree char *expected = obeya_audits_export_csv (obeya_workspace_get_audits (ws));
+  g_autofree char *output = g_build_filename (f->dir, "audits.csv", NULL);
+
+  {
+    g_auto(Run) run = run_cli ("audits", "--format", "csv", path, NULL);
+    g_auto(GStrv) lines = NULL;
+
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_cmpstr (run.err, ==, "");
+    g_assert_cmpstr (run.out, ==, expected);
+    lines = g_strsplit (run.out, "\r\n", -1);
+    /* A header, 19 audits, and the empty string after the last CRLF. */
+    g_assert_cmpuint (g_strv_length (lines), ==, 21);
+    g_assert_cmpstr (lines[0], ==, "area,date,auditor,state,overall,sort,set_in_order,shine,"
+                                   "standardize,sustain");
+    for (guint i = 1; i < 20; i++)
+      {
+        g_auto(GStrv) cells = g_strsplit (lines[i], ",", -1);
+
+        g_assert_cmpuint (g_strv_length (cells), ==, 10);
+        g_assert_true (g_str_equal (cells[3], "finished") || g_str_equal (cells[3], "draft"));
+        /* A finished audit has an overall score: 0.0 to 100.0, one decimal. */
+        if (g_str_equal (cells[3], "finished"))
+          {
+            double overall = g_ascii_strtod (cells[4], NULL);
+
+            g_assert_nonnull (strchr (cells[4], '.'));
+            g_assert_cmpfloat (overall, >, 0.);
+            g_assert_cmpfloat (overall, <=, 100.);
+          }
+      }
+    g_assert_true (g_str_has_prefix (lines[1], "AP team desks,") ||
+                   g_str_has_prefix (lines[1], "Finance shared drive,") ||
+                   g_str_has_prefix (lines[1], "Meeting room 2,"));
+    g_assert_cmpstr (lines[20], ==, "");
+  }
+  /* To a file, with the byte order mark Excel wants. */
+  {
+    g_auto(Run) run = run_cli ("audits", "-f", "csv", "--bom", "--output", output, path, NULL);
+    g_autoptr(GBytes) bytes = read_file (output);
+
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_cmpstr (run.out, ==, "");
+    g_assert_cmpuint (g_bytes_get_size (bytes), ==, strlen (expected) + 3);
+    g_assert_true (memcmp (g_bytes_get_data (bytes, NULL), "\xef\xbb\xbf", 3) == 0);
+    g_assert_true (memcmp ((const char *) g_bytes_get_data (bytes, NULL) + 3, expected,
+                           strlen (expected)) == 0);
+  }
+  /* A workspace without audits: the header alone. */
+  {
+    g_auto(Run) run = run_cli ("audits", "--format", "CSV", f->workspace, NULL);
+
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_cmpstr (run.out, ==, "area,date,auditor,state,overall,sort,set_in_order,shine,"
+                                  "standardize,sustain\r\n");
+  }
+}
+
+static void
+test_audits_list (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(ObeyaWorkspace) ws = NULL;
+  g_autofree char *path = audits_setup (f, &ws);
+  ObeyaAudit *draft = audit_of (ws, "Meeting room 2", TRUE);
+  const char *draft_id = obeya_entity_get_id (OBEYA_ENTITY (draft));
+
+  {
+    g_auto(Run) run = run_cli ("audits", path, NULL);
+    g_auto(GStrv) lines = g_strsplit (run.out, "\n", -1);
+    g_autofree char *draft_line = NULL;
+
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_cmpstr (run.err, ==, "");
+    /* Headers, 19 audits by date (the draft, today's, last), the empty string. */
+    g_assert_cmpuint (g_strv_length (lines), ==, 21);
+    g_assert_true (g_str_has_prefix (lines[0], "  Date        Area "));
+    g_assert_true (g_str_has_suffix (lines[0], "Id"));
+    g_assert_true (g_str_has_prefix (lines[19], "  2026-11-02  Meeting room 2 "));
+    g_assert_true (g_str_has_suffix (lines[19], draft_id));
+    g_assert_nonnull (strstr (lines[19], " Draft "));
+    g_assert_nonnull (strstr (lines[1], " Finished "));
+    g_assert_nonnull (strstr (lines[1], " %  "));
+  }
+  {
+    g_auto(Run) run = run_cli ("audits", f->workspace, NULL);
+
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_cmpstr (run.out, ==, "");
+    g_assert_cmpstr (run.err, ==, "The workspace has no 5S audits.\n");
+  }
+  {
+    g_auto(Run) run = run_cli ("audits", "--format", "xml", path, NULL);
+
+    g_assert_cmpint (run.status, ==, 2);
+    g_assert_cmpstr (run.err, ==, "--format: “xml” is not a format: text or csv.\n");
+  }
+  {
+    g_auto(Run) run = run_cli ("audits", "--bom", path, NULL);
+
+    g_assert_cmpint (run.status, ==, 2);
+    g_assert_cmpstr (run.err, ==, "--bom is for CSV (--format csv).\n");
+  }
+}
+
+static void
+test_audit_report (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(ObeyaWorkspace) ws = NULL;
+  g_autofree char *path = audits_setup (f, &ws);
+  g_autofree char *latest_pdf = g_build_filename (f->dir, "latest.pdf", NULL);
+  g_autofree char *letter_pdf = g_build_filename (f->dir, "letter.pdf", NULL);
+  ObeyaAudit *finance = audit_of (ws, "Finance shared drive", FALSE);
+  ObeyaAudit *draft = audit_of (ws, "Meeting room 2", TRUE);
+
+  /* The latest audit of an area by name, any case: A4 in this locale. */
+  {
+    g_auto(Run) run = run_cli ("audit-report", "--area", "ap TEAM desks", "--latest",
+                               "--output", latest_pdf, path, NULL);
+    g_autoptr(GBytes) bytes = read_file (latest_pdf);
+
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_cmpstr (run.out, ==, "");
+    g_assert_cmpstr (run.err, ==, "");
+    assert_pdf (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), A4_MEDIA_BOX);
+  }
+  /* An audit by id, on Letter; by area id. */
+  {
+    g_auto(Run) run = run_cli ("audit-report", "--audit",
+                               obeya_entity_get_id (OBEYA_ENTITY (finance)), "--paper", "letter",
+                               "-o", letter_pdf, path, NULL);
+    g_autoptr(GBytes) bytes = read_file (letter_pdf);
+
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_cmpstr (run.err, ==, "");
+    assert_pdf (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), LETTER_MEDIA_BOX);
+  }
+  {
+    g_auto(Run) run = run_cli ("audit-report", "--area",
+                               obeya_entity_get_id (OBEYA_ENTITY (obeya_audit_get_area (finance))),
+                               "--latest", "--paper", "A4", "-o", "-", path, NULL);
+
+    g_assert_cmpint (run.status, ==, 0);
+    assert_pdf (run.out, run.out_length, A4_MEDIA_BOX);
+  }
+  /* A draft: made, with a note that it says DRAFT. */
+  {
+    g_auto(Run) run = run_cli ("audit-report", "--audit",
+                               obeya_entity_get_id (OBEYA_ENTITY (draft)), "--output", "-", path,
+                               NULL);
+
+    g_assert_cmpint (run.status, ==, 0);
+    assert_pdf (run.out, run.out_length, A4_MEDIA_BOX);
+    g_assert_cmpstr (run.err, ==, "Note: this audit is a draft; its report is marked DRAFT.\n");
+  }
+}
+
+static void
+test_audit_report_refused (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(ObeyaWorkspace) ws = NULL;
+  g_autofree char *path = audits_setup (f, &ws);
+  g_autofree char *pdf = g_build_filename (f->dir, "report.pdf", NULL);
+  const char *audit_id = obeya_entity_get_id (OBEYA_ENTITY (audit_of (ws, "AP team desks",
+                                                                     FALSE)));
+  const struct
+  {
+    const char *args[8];
+    int         status;
+    const char *message;
+  } cases[] = {
+    { { "--area", "AP team desks", "--latest", NULL }, 2, "Where to? Give --output FILE.pdf" },
+    { { "--audit", audit_id, "--paper", "legal", "-o", pdf, NULL }, 2,
+      "--paper: “legal” is not a paper size: a4 or letter.\n" },
+    { { "--audit", audit_id, "--area", "AP team desks", "-o", pdf, NULL }, 2,
+      "Give either --audit ID, or --area NAME with --latest, not both.\n" },
+    { { "--latest", "-o", pdf, NULL }, 2,
+      "--latest of which area? Give --area NAME or --area ID.\n" },
+    { { "-o", pdf, NULL }, 2, "Which audit? Give --audit ID, or --area NAME --latest. Its "
+                              "audits:\n  Date  " },
+    { { "--area", "AP team desks", "-o", pdf, NULL }, 2,
+      "Which audit of “AP team desks”? Give --latest, or --audit ID. Its audits:\n" },
+    { { "--audit", "nosuchaudit", "-o", pdf, NULL }, 1,
+      "There is no audit “nosuchaudit”. Its audits:\n" },
+    { { "--area", "Kitchen", "--latest", "-o", pdf, NULL }, 1,
+      "There is no area “Kitchen”. Its areas:\n  “AP team desks” (id " },
+    { { "--area", "empty corner", "--latest", "-o", pdf, NULL }, 1,
+      "“Empty corner” has no finished audit yet. “Empty corner” has no audits.\n" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GPtrArray) args = g_ptr_array_new ();
+      g_autoptr(ObeyaCli) cli = obeya_cli_new (TRUE);
+      int status;
+
+      g_ptr_array_add (args, (gpointer) "obeya");
+      g_ptr_array_add (args, (gpointer) "audit-report");
+      for (guint k = 0; cases[i].args[k] != NULL; k++)
+        g_ptr_array_add (args, (gpointer) cases[i].args[k]);
+      g_ptr_array_add (args, (gpointer) path);
+      g_ptr_array_add (args, NULL);
+      status = obeya_cli_run (cli, (int) args->len - 1, (char **) args->pdata);
+      g_test_message ("case %u → %d: %s", i, status, obeya_cli_get_errors (cli));
+      g_assert_cmpint (status, ==, cases[i].status);
+      g_assert_true (g_str_has_prefix (obeya_cli_get_errors (cli), cases[i].message));
+      g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+    }
+  /* The audits it lists carry their ids. */
+  {
+    g_auto(Run) run = run_cli ("audit-report", "--area", "AP team desks", "-o", pdf, path, NULL);
+
+    g_assert_nonnull (strstr (run.err, audit_id));
+  }
+}
+
 static gboolean
 run_program (const char * const  *args,
              GSpawnChildSetupFunc setup,
@@ -1314,6 +1633,10 @@ main (int   argc,
   ADD ("export-entries", test_export_entries);
   ADD ("chart", test_chart);
   ADD ("chart/refused", test_chart_refused);
+  ADD ("audits/csv", test_audits_csv);
+  ADD ("audits/list", test_audits_list);
+  ADD ("audit-report", test_audit_report);
+  ADD ("audit-report/refused", test_audit_report_refused);
   g_test_add_func ("/cli/program/help", test_program_help);
   ADD ("program/file-size-limit", test_program_file_size_limit);
 

@@ -22,4 +22,12 @@ int _obeya_cli_run_chart          (ObeyaCli  *cli,
                                    int        argc,
                                    char     **argv);
 
+/* obeya-cli-audits.c */
+int _obeya_cli_run_audits         (ObeyaCli  *cli,
+                                   int        argc,
+                                   char     **argv);
+int _obeya_cli_run_audit_report   (ObeyaCli  *cli,
+                                   int        argc,
+                                   char     **argv);
+
 G_END_DECLS

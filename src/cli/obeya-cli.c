@@ -48,6 +48,13 @@ static const ObeyaCliCommand commands[] = {
     N_("Draw a metric's run chart, Pareto of miss reasons or letter calendar as PNG, SVG or "
        "PDF"),
     _obeya_cli_run_chart },
+  { "audits", "[--format text|csv] [--bom] [--output FILE] WORKSPACE",
+    N_("List the 5S audits with their ids, or export their scores per S as CSV"),
+    _obeya_cli_run_audits },
+  { "audit-report", "(--audit ID | --area NAME|ID --latest) [--paper a4|letter] "
+                    "--output FILE.pdf WORKSPACE",
+    N_("Make the printable report of a 5S audit as PDF"),
+    _obeya_cli_run_audit_report },
   { "help", "[COMMAND]",
     N_("List the commands, or show the options of one"),
     run_help },
@@ -447,12 +454,10 @@ print_boards (ObeyaCli       *cli,
     }
 }
 
-/* The item of @model (borrowed: the workspace keeps it) whose "name"
- * property is @name, ignoring case; *@matches: how many are. */
-static gpointer
-find_by_name (GListModel *model,
-              const char *name,
-              guint      *matches)
+gpointer
+obeya_cli_find_by_name (GListModel *model,
+                        const char *name,
+                        guint      *matches)
 {
   g_autofree char *wanted = g_utf8_casefold (name, -1);
   guint n = g_list_model_get_n_items (model);
@@ -488,7 +493,7 @@ obeya_cli_find_board (ObeyaCli       *cli,
   if (found != NULL)
     return found;
 
-  found = find_by_name (obeya_workspace_get_boards (workspace), name_or_id, &matches);
+  found = obeya_cli_find_by_name (obeya_workspace_get_boards (workspace), name_or_id, &matches);
   if (matches == 1)
     return found;
 
@@ -533,7 +538,7 @@ obeya_cli_find_metric (ObeyaCli       *cli,
   if (found != NULL)
     return found;
 
-  found = find_by_name (obeya_metrics_get_metrics (metrics), name_or_id, &matches);
+  found = obeya_cli_find_by_name (obeya_metrics_get_metrics (metrics), name_or_id, &matches);
   if (matches == 1)
     return found;
 

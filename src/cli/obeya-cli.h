@@ -10,6 +10,9 @@
  *   obeya chart --metric NAME|ID [--type run|pareto|calendar] [--from DATE] [--to DATE]
  *               [--month YYYY-MM] [--format png|svg|pdf] [--size WxH] [--dark]
  *               --output FILE WORKSPACE
+ *   obeya audits [--format text|csv] [--bom] [--output FILE] WORKSPACE
+ *   obeya audit-report (--audit ID | --area NAME|ID --latest) [--paper a4|letter]
+ *                      --output FILE.pdf WORKSPACE
  *   obeya help [COMMAND]
  *
  * main() asks obeya_cli_is_command (argv[1]) before it creates the
@@ -137,6 +140,11 @@ gboolean    obeya_cli_save_workspace (ObeyaCli       *cli,
 gboolean    obeya_cli_write_file     (ObeyaCli       *cli,
                                       const char     *path,
                                       GBytes         *bytes);
+/* The item of @model (borrowed: the workspace keeps it) whose "name"
+ * property is @name, ignoring case; *@matches: how many are. */
+gpointer    obeya_cli_find_by_name   (GListModel     *model,
+                                      const char     *name,
+                                      guint          *matches);
 /* The board whose id is @name_or_id, else the one with that name (ignoring
  * case); prints the boards there are and returns NULL when there is none,
  * or more than one with that name. */
