@@ -91,12 +91,12 @@ fill_bar (ObeyaChartContext     *ctx,
 {
   double radius = MIN (ctx->gap * 0.5, MIN (r->width, r->height) / 4.);
 
-  _obeya_chart_rounded_rect (ctx->cr, r->x, r->y, r->width, r->height, radius);
-  _obeya_chart_set_color (ctx->cr, color);
+  obeya_chart_rounded_rect (ctx->cr, r->x, r->y, r->width, r->height, radius);
+  obeya_chart_set_color (ctx->cr, color);
   if (ctx->palette->high_contrast)
     {
       cairo_fill_preserve (ctx->cr);
-      _obeya_chart_set_color (ctx->cr, &ctx->palette->foreground);
+      obeya_chart_set_color (ctx->cr, &ctx->palette->foreground);
       cairo_set_line_width (ctx->cr, ctx->line_width);
       cairo_stroke (ctx->cr);
     }
@@ -202,7 +202,7 @@ draw_vertical (ObeyaBarChart        *self,
 
     cairo_move_to (ctx->cr, plot.x, base);
     cairo_line_to (ctx->cr, plot.x + plot.width, base);
-    _obeya_chart_set_color (ctx->cr, &ctx->palette->axis);
+    obeya_chart_set_color (ctx->cr, &ctx->palette->axis);
     cairo_set_line_width (ctx->cr, ctx->line_width);
     cairo_stroke (ctx->cr);
   }
@@ -283,7 +283,7 @@ draw_horizontal (ObeyaBarChart        *self,
       cairo_move_to (cr, px, plot.y);
       cairo_line_to (cr, px, plot.y + plot.height);
     }
-  _obeya_chart_set_color (cr, &ctx->palette->grid);
+  obeya_chart_set_color (cr, &ctx->palette->grid);
   cairo_set_line_width (cr, ctx->line_width);
   cairo_stroke (cr);
   for (i = 0; i < x_axis.n; i++)
@@ -331,7 +331,7 @@ draw_horizontal (ObeyaBarChart        *self,
 
     cairo_move_to (cr, base, plot.y);
     cairo_line_to (cr, base, plot.y + plot.height);
-    _obeya_chart_set_color (cr, &ctx->palette->axis);
+    obeya_chart_set_color (cr, &ctx->palette->axis);
     cairo_set_line_width (cr, ctx->line_width);
     cairo_stroke (cr);
   }
@@ -344,7 +344,7 @@ draw_horizontal (ObeyaBarChart        *self,
       cairo_move_to (cr, px, plot.y);
       cairo_line_to (cr, px, plot.y + plot.height);
       cairo_set_dash (cr, dash, 2, 0.);
-      _obeya_chart_set_color (cr, &ctx->palette->target);
+      obeya_chart_set_color (cr, &ctx->palette->target);
       cairo_set_line_width (cr, MAX (1., ctx->stroke * 0.75));
       cairo_stroke (cr);
       cairo_set_dash (cr, NULL, 0, 0.);

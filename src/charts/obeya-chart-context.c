@@ -71,8 +71,8 @@ _obeya_chart_context_free (ObeyaChartContext *ctx)
 }
 
 void
-_obeya_chart_set_color (cairo_t               *cr,
-                        const ObeyaChartColor *color)
+obeya_chart_set_color (cairo_t               *cr,
+                       const ObeyaChartColor *color)
 {
   cairo_set_source_rgba (cr, color->red, color->green, color->blue, color->alpha);
 }
@@ -233,7 +233,7 @@ draw_layout (ObeyaChartContext     *ctx,
   cairo_move_to (cr,
                  -xalign * logical.width / PANGO_SCALE - (double) logical.x / PANGO_SCALE,
                  -yalign * logical.height / PANGO_SCALE - (double) logical.y / PANGO_SCALE);
-  _obeya_chart_set_color (cr, color);
+  obeya_chart_set_color (cr, color);
   pango_cairo_show_layout (cr, ctx->layout);
   cairo_restore (cr);
 }
@@ -305,8 +305,8 @@ _obeya_chart_draw_label (ObeyaChartContext     *ctx,
   _obeya_chart_text_size (ctx, text, size, bold, -1, &w, &h);
   if (bg->alpha > 0.)
     {
-      _obeya_chart_rounded_rect (ctx->cr, x - xalign * w - m, y - yalign * h,
-                                 w + 2 * m, h, m);
+      obeya_chart_rounded_rect (ctx->cr, x - xalign * w - m, y - yalign * h,
+                                w + 2 * m, h, m);
       _obeya_chart_set_color_alpha (ctx->cr, bg, 0.85);
       cairo_fill (ctx->cr);
     }
@@ -325,12 +325,12 @@ _obeya_chart_draw_message (ObeyaChartContext    *ctx,
 }
 
 void
-_obeya_chart_rounded_rect (cairo_t *cr,
-                           double   x,
-                           double   y,
-                           double   width,
-                           double   height,
-                           double   radius)
+obeya_chart_rounded_rect (cairo_t *cr,
+                          double   x,
+                          double   y,
+                          double   width,
+                          double   height,
+                          double   radius)
 {
   radius = MIN (radius, MIN (width, height) / 2.);
   if (radius <= 0.)
@@ -363,7 +363,7 @@ _obeya_chart_hatch_path (ObeyaChartContext     *ctx,
       cairo_move_to (cr, bounds->x + d, bounds->y + bounds->height);
       cairo_line_to (cr, bounds->x + d + bounds->height, bounds->y);
     }
-  _obeya_chart_set_color (cr, color);
+  obeya_chart_set_color (cr, color);
   cairo_set_line_width (cr, MAX (1., spacing / 4.));
   cairo_stroke (cr);
   cairo_restore (cr);
@@ -600,7 +600,7 @@ _obeya_chart_draw_y_axis (ObeyaChartContext     *ctx,
           cairo_move_to (cr, plot->x, py);
           cairo_line_to (cr, plot->x + plot->width, py);
         }
-      _obeya_chart_set_color (cr, &ctx->palette->grid);
+      obeya_chart_set_color (cr, &ctx->palette->grid);
       cairo_set_line_width (cr, ctx->line_width);
       cairo_stroke (cr);
     }
@@ -646,7 +646,7 @@ _obeya_chart_draw_x_axis (ObeyaChartContext     *ctx,
           cairo_move_to (cr, px, plot->y);
           cairo_line_to (cr, px, bottom);
         }
-      _obeya_chart_set_color (cr, &ctx->palette->grid);
+      obeya_chart_set_color (cr, &ctx->palette->grid);
       cairo_set_line_width (cr, ctx->line_width);
       cairo_stroke (cr);
     }
@@ -661,7 +661,7 @@ _obeya_chart_draw_x_axis (ObeyaChartContext     *ctx,
       cairo_move_to (cr, px, base);
       cairo_line_to (cr, px, base + tick);
     }
-  _obeya_chart_set_color (cr, &ctx->palette->axis);
+  obeya_chart_set_color (cr, &ctx->palette->axis);
   cairo_set_line_width (cr, ctx->line_width);
   cairo_stroke (cr);
 
@@ -767,15 +767,15 @@ _obeya_chart_draw_legend (ObeyaChartContext          *ctx,
               double dash[] = { ctx->stroke * 2., ctx->stroke * 1.5 };
               cairo_set_dash (cr, dash, 2, 0.);
             }
-          _obeya_chart_set_color (cr, items[i].color);
+          obeya_chart_set_color (cr, items[i].color);
           cairo_set_line_width (cr, ctx->stroke);
           cairo_stroke (cr);
           cairo_set_dash (cr, NULL, 0, 0.);
         }
       else
         {
-          _obeya_chart_rounded_rect (cr, x, cy - swatch / 2., swatch, swatch, swatch * 0.2);
-          _obeya_chart_set_color (cr, items[i].color);
+          obeya_chart_rounded_rect (cr, x, cy - swatch / 2., swatch, swatch, swatch * 0.2);
+          obeya_chart_set_color (cr, items[i].color);
           cairo_fill (cr);
         }
       _obeya_chart_draw_text (ctx, items[i].label, x + sample + ctx->gap, cy, 0., 0.5,
@@ -859,11 +859,11 @@ _obeya_chart_draw_markers (ObeyaChartContext     *ctx,
     }
   if (ring && ctx->palette->background.alpha > 0.)
     {
-      _obeya_chart_set_color (cr, &ctx->palette->background);
+      obeya_chart_set_color (cr, &ctx->palette->background);
       cairo_set_line_width (cr, MAX (1., radius * 0.5));
       cairo_stroke_preserve (cr);
     }
-  _obeya_chart_set_color (cr, color);
+  obeya_chart_set_color (cr, color);
   cairo_fill (cr);
 }
 
@@ -986,7 +986,7 @@ _obeya_chart_draw_reference (ObeyaChartContext     *ctx,
 
       cairo_set_dash (cr, dash, 2, 0.);
     }
-  _obeya_chart_set_color (cr, color);
+  obeya_chart_set_color (cr, color);
   cairo_set_line_width (cr, MAX (1., ctx->stroke * 0.75));
   cairo_stroke (cr);
   cairo_set_dash (cr, NULL, 0, 0.);

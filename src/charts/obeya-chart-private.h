@@ -112,8 +112,6 @@ ObeyaChartContext *_obeya_chart_context_new  (cairo_t                 *cr,
 void     _obeya_chart_context_free      (ObeyaChartContext       *ctx);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ObeyaChartContext, _obeya_chart_context_free)
 
-void     _obeya_chart_set_color         (cairo_t                 *cr,
-                                         const ObeyaChartColor   *color);
 void     _obeya_chart_set_color_alpha   (cairo_t                 *cr,
                                          const ObeyaChartColor   *color,
                                          double                   alpha);
@@ -186,12 +184,6 @@ void     _obeya_chart_draw_message      (ObeyaChartContext       *ctx,
                                          const ObeyaChartRect    *area,
                                          const char              *message);
 
-void     _obeya_chart_rounded_rect      (cairo_t                 *cr,
-                                         double                   x,
-                                         double                   y,
-                                         double                   width,
-                                         double                   height,
-                                         double                   radius);
 /* Diagonal hatching over the current path (which it consumes). */
 void     _obeya_chart_hatch_path        (ObeyaChartContext       *ctx,
                                          const ObeyaChartRect    *bounds,

@@ -308,7 +308,7 @@ obeya_chart_draw (ObeyaChart              *self,
   cairo_new_path (cr);
   if (palette->background.alpha > 0.)
     {
-      _obeya_chart_set_color (cr, &palette->background);
+      obeya_chart_set_color (cr, &palette->background);
       cairo_paint (cr);
     }
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);

@@ -139,4 +139,16 @@ gboolean         obeya_chart_map                  (ObeyaChart               *sel
                                                    double                   *px,
                                                    double                   *py);
 
+/* Drawing helpers for pages drawn around charts (the PDF report): the
+ * colour as the cairo source, and a rounded rectangle path (the radius is
+ * clamped to half the shorter side; 0 is a plain rectangle). */
+void             obeya_chart_set_color            (cairo_t                  *cr,
+                                                   const ObeyaChartColor    *color);
+void             obeya_chart_rounded_rect         (cairo_t                  *cr,
+                                                   double                    x,
+                                                   double                    y,
+                                                   double                    width,
+                                                   double                    height,
+                                                   double                    radius);
+
 G_END_DECLS

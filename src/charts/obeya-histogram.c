@@ -113,11 +113,11 @@ obeya_histogram_draw (ObeyaChart           *chart,
       cairo_rectangle (cr, x0 + inset, top, MAX (0.5, x1 - x0 - 2 * inset),
                        plot.y + plot.height - top);
     }
-  _obeya_chart_set_color (cr, &ctx->palette->accent);
+  obeya_chart_set_color (cr, &ctx->palette->accent);
   if (ctx->palette->high_contrast)
     {
       cairo_fill_preserve (cr);
-      _obeya_chart_set_color (cr, &ctx->palette->foreground);
+      obeya_chart_set_color (cr, &ctx->palette->foreground);
       cairo_set_line_width (cr, ctx->line_width);
       cairo_stroke (cr);
     }

@@ -176,8 +176,8 @@ draw_cell (ObeyaLetterCalendar *self,
   if (day == 0)
     {
       /* A cell past the end of the month: faint, so the letter still reads. */
-      _obeya_chart_rounded_rect (cr, x, y, s, s, radius);
-      _obeya_chart_set_color (cr, &palette->grid);
+      obeya_chart_rounded_rect (cr, x, y, s, s, radius);
+      obeya_chart_set_color (cr, &palette->grid);
       cairo_fill (cr);
       return;
     }
@@ -187,14 +187,14 @@ draw_cell (ObeyaLetterCalendar *self,
     status = OBEYA_CHART_STATUS_NO_DATA;
   fill = obeya_chart_palette_get_status_color (palette, status);
 
-  _obeya_chart_rounded_rect (cr, x, y, s, s, radius);
-  _obeya_chart_set_color (cr, fill);
+  obeya_chart_rounded_rect (cr, x, y, s, s, radius);
+  obeya_chart_set_color (cr, fill);
   cairo_fill (cr);
 
   switch ((int) status)
     {
     case OBEYA_CHART_STATUS_NON_WORKING:
-      _obeya_chart_rounded_rect (cr, x, y, s, s, radius);
+      obeya_chart_rounded_rect (cr, x, y, s, s, radius);
       _obeya_chart_hatch_path (ctx, &bounds, &palette->non_working_hatch, MAX (3., s / 5.));
       ink = &palette->dim_foreground;
       break;
@@ -211,8 +211,8 @@ draw_cell (ObeyaLetterCalendar *self,
     {
       double lw = MAX (1., round (s * 0.04));
 
-      _obeya_chart_rounded_rect (cr, x + lw / 2., y + lw / 2., s - lw, s - lw, radius);
-      _obeya_chart_set_color (cr, &palette->future_border);
+      obeya_chart_rounded_rect (cr, x + lw / 2., y + lw / 2., s - lw, s - lw, radius);
+      obeya_chart_set_color (cr, &palette->future_border);
       cairo_set_line_width (cr, lw);
       cairo_stroke (cr);
     }
@@ -228,9 +228,9 @@ draw_cell (ObeyaLetterCalendar *self,
         double tw, th;
 
         _obeya_chart_text_size (ctx, number, size, TRUE, -1, &tw, &th);
-        _obeya_chart_rounded_rect (cr, x + (s - tw) / 2. - s * 0.06, y + (s - th) / 2.,
-                                   tw + s * 0.12, th, s * 0.08);
-        _obeya_chart_set_color (cr, fill);
+        obeya_chart_rounded_rect (cr, x + (s - tw) / 2. - s * 0.06, y + (s - th) / 2.,
+                                  tw + s * 0.12, th, s * 0.08);
+        obeya_chart_set_color (cr, fill);
         cairo_fill (cr);
       }
     _obeya_chart_draw_text (ctx, number, x + s / 2., y + s / 2., 0.5, 0.5, size, TRUE, ink, -1, 0.);
@@ -240,9 +240,9 @@ draw_cell (ObeyaLetterCalendar *self,
     {
       double lw = MAX (2., round (cell->size * 0.09));
 
-      _obeya_chart_rounded_rect (cr, x - gap / 2. + lw / 2., y - gap / 2. + lw / 2.,
-                                 s + gap - lw, s + gap - lw, radius + gap / 2.);
-      _obeya_chart_set_color (cr, &palette->today);
+      obeya_chart_rounded_rect (cr, x - gap / 2. + lw / 2., y - gap / 2. + lw / 2.,
+                                s + gap - lw, s + gap - lw, radius + gap / 2.);
+      obeya_chart_set_color (cr, &palette->today);
       cairo_set_line_width (cr, lw);
       cairo_stroke (cr);
     }

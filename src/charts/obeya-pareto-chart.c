@@ -165,10 +165,10 @@ obeya_pareto_chart_draw (ObeyaChart           *chart,
       double cx = _obeya_chart_scale_map (&x, i);
       double top = _obeya_chart_scale_map (&y, g_array_index (bars, Category, i).count);
 
-      _obeya_chart_rounded_rect (cr, cx - MAX (w, 1.) / 2., top, MAX (w, 1.),
-                                 plot.y + plot.height - top, MIN (ctx->gap * 0.5, w / 4.));
+      obeya_chart_rounded_rect (cr, cx - MAX (w, 1.) / 2., top, MAX (w, 1.),
+                                plot.y + plot.height - top, MIN (ctx->gap * 0.5, w / 4.));
     }
-  _obeya_chart_set_color (cr, &palette->accent);
+  obeya_chart_set_color (cr, &palette->accent);
   cairo_fill (cr);
 
   /* The 80 % guide. */
@@ -179,7 +179,7 @@ obeya_pareto_chart_draw (ObeyaChart           *chart,
     cairo_move_to (cr, plot.x, py);
     cairo_line_to (cr, plot.x + plot.width, py);
     cairo_set_dash (cr, dash, 2, 0.);
-    _obeya_chart_set_color (cr, &palette->axis);
+    obeya_chart_set_color (cr, &palette->axis);
     cairo_set_line_width (cr, ctx->line_width);
     cairo_stroke (cr);
     cairo_set_dash (cr, NULL, 0, 0.);
@@ -201,7 +201,7 @@ obeya_pareto_chart_draw (ObeyaChart           *chart,
       else
         cairo_line_to (cr, self->line_xy[2 * i], self->line_xy[2 * i + 1]);
     }
-  _obeya_chart_set_color (cr, &palette->secondary);
+  obeya_chart_set_color (cr, &palette->secondary);
   cairo_set_line_width (cr, ctx->stroke);
   cairo_stroke (cr);
   _obeya_chart_draw_markers (ctx, self->line_xy, bars->len, radius, &palette->secondary, TRUE);
@@ -211,7 +211,7 @@ obeya_pareto_chart_draw (ObeyaChart           *chart,
 
     cairo_move_to (cr, plot.x, base);
     cairo_line_to (cr, plot.x + plot.width, base);
-    _obeya_chart_set_color (cr, &palette->axis);
+    obeya_chart_set_color (cr, &palette->axis);
     cairo_set_line_width (cr, ctx->line_width);
     cairo_stroke (cr);
   }

@@ -137,7 +137,7 @@ draw_series (ObeyaRadarChart       *self,
 
       cairo_set_dash (cr, dash, 2, 0.);
     }
-  _obeya_chart_set_color (cr, color);
+  obeya_chart_set_color (cr, color);
   cairo_set_line_width (cr, current ? ctx->stroke : ctx->stroke * 0.75);
   cairo_stroke (cr);
   cairo_set_dash (cr, NULL, 0, 0.);
@@ -221,7 +221,7 @@ obeya_radar_chart_draw (ObeyaChart           *chart,
         }
       cairo_close_path (cr);
     }
-  _obeya_chart_set_color (cr, &palette->grid);
+  obeya_chart_set_color (cr, &palette->grid);
   cairo_set_line_width (cr, ctx->line_width);
   cairo_stroke (cr);
 
@@ -239,7 +239,7 @@ obeya_radar_chart_draw (ObeyaChart           *chart,
 
           cairo_set_dash (cr, dash, 2, 0.);
         }
-      _obeya_chart_set_color (cr, &palette->axis);
+      obeya_chart_set_color (cr, &palette->axis);
       cairo_set_line_width (cr, ctx->line_width);
       cairo_stroke (cr);
       cairo_set_dash (cr, NULL, 0, 0.);

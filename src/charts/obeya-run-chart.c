@@ -131,7 +131,7 @@ fill_zone (ObeyaChartContext     *ctx,
   py0 = _obeya_chart_scale_map (y, MIN (v0, v1));
   py1 = _obeya_chart_scale_map (y, MAX (v0, v1));
   cairo_rectangle (ctx->cr, px0, py1, px1 - px0, py0 - py1);
-  _obeya_chart_set_color (ctx->cr, color);
+  obeya_chart_set_color (ctx->cr, color);
   cairo_fill (ctx->cr);
 }
 
@@ -167,7 +167,7 @@ draw_zones (ObeyaRunChart         *self,
           cairo_move_to (cr, px0, b);
           cairo_line_to (cr, px1, b);
           cairo_set_dash (cr, dash, 2, 0.);
-          _obeya_chart_set_color (cr, &ctx->palette->target);
+          obeya_chart_set_color (cr, &ctx->palette->target);
           cairo_set_line_width (cr, MAX (1., ctx->stroke * 0.6));
           cairo_stroke (cr);
           cairo_set_dash (cr, NULL, 0, 0.);
@@ -204,7 +204,7 @@ draw_target (ObeyaRunChart         *self,
       cairo_line_to (cr, _obeya_chart_scale_map (x, x1), py);
       open = TRUE;
     }
-  _obeya_chart_set_color (cr, &ctx->palette->target);
+  obeya_chart_set_color (cr, &ctx->palette->target);
   cairo_set_line_width (cr, ctx->stroke);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_MITER);
   cairo_stroke (cr);
@@ -276,7 +276,7 @@ draw_series (ObeyaRunChart         *self,
         cairo_move_to (cr, px, bottom);
         cairo_line_to (cr, px, bottom - ctx->gap * 1.2);
       }
-  _obeya_chart_set_color (cr, &ctx->palette->no_data);
+  obeya_chart_set_color (cr, &ctx->palette->no_data);
   cairo_set_line_width (cr, MAX (1., MIN (ctx->stroke, spacing * 0.6)));
   cairo_stroke (cr);
 
@@ -413,7 +413,7 @@ obeya_run_chart_draw (ObeyaChart           *chart,
       cairo_move_to (ctx->cr, plot.x, py);
       cairo_line_to (ctx->cr, plot.x + plot.width, py);
       cairo_set_dash (ctx->cr, dash, 2, 0.);
-      _obeya_chart_set_color (ctx->cr, &palette->reference);
+      obeya_chart_set_color (ctx->cr, &palette->reference);
       cairo_set_line_width (ctx->cr, MAX (1., ctx->stroke * 0.6));
       cairo_stroke (ctx->cr);
       cairo_set_dash (ctx->cr, NULL, 0, 0.);

@@ -138,7 +138,7 @@ obeya_scatter_chart_draw (ObeyaChart           *chart,
       cairo_move_to (cr, plot.x, py);
       cairo_line_to (cr, plot.x + plot.width, py);
       cairo_set_dash (cr, dash, 2, 0.);
-      _obeya_chart_set_color (cr, &palette->reference);
+      obeya_chart_set_color (cr, &palette->reference);
       cairo_set_line_width (cr, MAX (1., ctx->stroke * 0.6));
       cairo_stroke (cr);
       cairo_set_dash (cr, NULL, 0, 0.);

@@ -50,7 +50,7 @@ obeya_sparkline_draw_empty (ObeyaChart           *chart,
   cairo_move_to (ctx->cr, area->x + lw, y);
   cairo_line_to (ctx->cr, area->x + area->width - lw, y);
   cairo_set_dash (ctx->cr, dash, 2, 0.);
-  _obeya_chart_set_color (ctx->cr, &ctx->palette->no_data);
+  obeya_chart_set_color (ctx->cr, &ctx->palette->no_data);
   cairo_set_line_width (ctx->cr, lw);
   cairo_stroke (ctx->cr);
   cairo_set_dash (ctx->cr, NULL, 0, 0.);
@@ -106,7 +106,7 @@ obeya_sparkline_draw (ObeyaChart           *chart,
       cairo_move_to (cr, area->x, py);
       cairo_line_to (cr, area->x + area->width, py);
       cairo_set_dash (cr, dash, 2, 0.);
-      _obeya_chart_set_color (cr, &ctx->palette->target);
+      obeya_chart_set_color (cr, &ctx->palette->target);
       cairo_set_line_width (cr, MAX (1., lw * 0.6));
       cairo_stroke (cr);
       cairo_set_dash (cr, NULL, 0, 0.);
@@ -128,7 +128,7 @@ obeya_sparkline_draw (ObeyaChart           *chart,
         cairo_move_to (cr, px, _obeya_chart_scale_map (&y, p->value));
       open = TRUE;
     }
-  _obeya_chart_set_color (cr, &ctx->palette->line);
+  obeya_chart_set_color (cr, &ctx->palette->line);
   cairo_set_line_width (cr, lw);
   cairo_stroke (cr);
 

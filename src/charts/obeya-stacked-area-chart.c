@@ -156,7 +156,7 @@ obeya_stacked_area_chart_draw (ObeyaChart           *chart,
         cairo_line_to (cr, self->n_days == 1 ? plot.x : _obeya_chart_scale_map (&x, self->days[j]),
                        _obeya_chart_scale_map (&y, below[j]));
       cairo_close_path (cr);
-      _obeya_chart_set_color (cr, series_color (ctx, series, s));
+      obeya_chart_set_color (cr, series_color (ctx, series, s));
       cairo_fill (cr);
 
       /* A thin line in the background colour between bands. */
@@ -169,7 +169,7 @@ obeya_stacked_area_chart_draw (ObeyaChart           *chart,
           else
             cairo_line_to (cr, px, _obeya_chart_scale_map (&y, above[i]));
         }
-      _obeya_chart_set_color (cr, &ctx->palette->background);
+      obeya_chart_set_color (cr, &ctx->palette->background);
       cairo_set_line_width (cr, ctx->line_width);
       cairo_stroke (cr);
 

@@ -739,27 +739,6 @@ rank_for_position (ObeyaHistory *history,
   return a + (b - a) / 2;
 }
 
-static gboolean
-find_in_model (GListModel *model,
-               gpointer    item,
-               guint      *position)
-{
-  guint n = g_list_model_get_n_items (model);
-
-  for (guint i = 0; i < n; i++)
-    {
-      gpointer other = g_list_model_get_item (model, i);
-
-      g_object_unref (other);
-      if (other == item)
-        {
-          *position = i;
-          return TRUE;
-        }
-    }
-  return FALSE;
-}
-
 /* Moving a card between (or within) cells. Positions are into the cells as
  * they are at the moment the change applies or reverts. */
 typedef struct
@@ -859,7 +838,7 @@ record_place (ObeyaHistory *history,
     {
       GListModel *source = obeya_column_get_cell (change->from_column, change->from_lane);
 
-      if (!find_in_model (source, card, &current))
+      if (!_obeya_list_find_position (source, card, &current))
         g_return_if_reached ();
       change->from_position = current;
       if (source == target)
@@ -1051,7 +1030,7 @@ obeya_board_restore_card (ObeyaBoard *self,
   g_return_if_fail (obeya_card_get_board (card) == self);
 
   if (!obeya_card_get_archived (card) ||
-      !find_in_model (G_LIST_MODEL (self->archive), card, &position))
+      !_obeya_list_find_position (G_LIST_MODEL (self->archive), card, &position))
     return;
 
   column = obeya_card_get_column (card);
@@ -1088,14 +1067,14 @@ obeya_board_delete_card (ObeyaBoard *self,
   obeya_history_begin (history, _("Delete card"));
   if (obeya_card_get_archived (card))
     {
-      if (find_in_model (G_LIST_MODEL (self->archive), card, &position))
+      if (_obeya_list_find_position (G_LIST_MODEL (self->archive), card, &position))
         obeya_history_remove (history, self->archive, position);
     }
   else
     {
       GListModel *cell = obeya_column_get_cell (obeya_card_get_column (card),
                                                 obeya_card_get_lane (card));
-      if (find_in_model (cell, card, &position))
+      if (_obeya_list_find_position (cell, card, &position))
         obeya_history_remove (history, G_LIST_STORE (cell), position);
     }
   record_register (history, self, card, index, TRUE);
@@ -1117,7 +1096,7 @@ obeya_board_get_card_position (ObeyaBoard *self,
     model = G_LIST_MODEL (self->archive);
   else
     model = obeya_column_get_cell (obeya_card_get_column (card), obeya_card_get_lane (card));
-  return find_in_model (model, card, &position) ? (int) position : -1;
+  return _obeya_list_find_position (model, card, &position) ? (int) position : -1;
 }
 
 /* ---- columns ------------------------------------------------------------- */
@@ -1156,7 +1135,7 @@ obeya_board_move_column (ObeyaBoard  *self,
 
   g_return_if_fail (OBEYA_IS_BOARD (self));
 
-  if (!find_in_model (G_LIST_MODEL (self->columns), column, &from))
+  if (!_obeya_list_find_position (G_LIST_MODEL (self->columns), column, &from))
     g_return_if_reached ();
   position = MIN (position, g_list_model_get_n_items (G_LIST_MODEL (self->columns)) - 1);
 
@@ -1222,7 +1201,7 @@ obeya_board_delete_column (ObeyaBoard  *self,
   g_return_if_fail (OBEYA_IS_BOARD (self));
   g_return_if_fail (move_cards_to != column);
 
-  if (!find_in_model (G_LIST_MODEL (self->columns), column, &position))
+  if (!_obeya_list_find_position (G_LIST_MODEL (self->columns), column, &position))
     g_return_if_reached ();
 
   history = board_history (self);
@@ -1328,7 +1307,7 @@ obeya_board_move_lane (ObeyaBoard *self,
 
   g_return_if_fail (OBEYA_IS_BOARD (self));
 
-  if (!find_in_model (G_LIST_MODEL (self->lanes), lane, &from))
+  if (!_obeya_list_find_position (G_LIST_MODEL (self->lanes), lane, &from))
     g_return_if_reached ();
   position = MIN (position, n_lanes (self) - 1);
 
@@ -1349,7 +1328,7 @@ obeya_board_delete_lane (ObeyaBoard *self,
   g_return_if_fail (OBEYA_IS_BOARD (self));
   g_return_if_fail (move_cards_to != lane);
 
-  if (!find_in_model (G_LIST_MODEL (self->lanes), lane, &position))
+  if (!_obeya_list_find_position (G_LIST_MODEL (self->lanes), lane, &position))
     g_return_if_reached ();
 
   if (move_cards_to == NULL && n_lanes (self) > 1)
@@ -1768,7 +1747,7 @@ obeya_board_remove_recurrence (ObeyaBoard      *self,
 
   g_return_if_fail (OBEYA_IS_BOARD (self));
 
-  if (!find_in_model (G_LIST_MODEL (self->recurrences), recurrence, &position))
+  if (!_obeya_list_find_position (G_LIST_MODEL (self->recurrences), recurrence, &position))
     g_return_if_reached ();
 
   history = board_history (self);

@@ -932,27 +932,6 @@ obeya_workspace_set_working_weekdays (ObeyaWorkspace *self,
 
 /* ---- commands ------------------------------------------------------------ */
 
-static gboolean
-find_position (GListModel *model,
-               gpointer    item,
-               guint      *position)
-{
-  guint n = g_list_model_get_n_items (model);
-
-  for (guint i = 0; i < n; i++)
-    {
-      gpointer other = g_list_model_get_item (model, i);
-
-      g_object_unref (other);
-      if (other == item)
-        {
-          *position = i;
-          return TRUE;
-        }
-    }
-  return FALSE;
-}
-
 void
 obeya_workspace_insert_board (ObeyaWorkspace *self,
                               ObeyaBoard     *board,
@@ -996,7 +975,7 @@ obeya_workspace_move_board (ObeyaWorkspace *self,
 
   g_return_if_fail (OBEYA_IS_WORKSPACE (self));
 
-  if (!find_position (G_LIST_MODEL (self->boards), board, &from))
+  if (!_obeya_list_find_position (G_LIST_MODEL (self->boards), board, &from))
     g_return_if_reached ();
   position = MIN (position, g_list_model_get_n_items (G_LIST_MODEL (self->boards)) - 1);
 
@@ -1013,7 +992,7 @@ obeya_workspace_delete_board (ObeyaWorkspace *self,
 
   g_return_if_fail (OBEYA_IS_WORKSPACE (self));
 
-  if (!find_position (G_LIST_MODEL (self->boards), board, &position))
+  if (!_obeya_list_find_position (G_LIST_MODEL (self->boards), board, &position))
     g_return_if_reached ();
 
   obeya_history_begin (self->history, _("Delete board"));
@@ -1090,7 +1069,7 @@ obeya_workspace_remove_person (ObeyaWorkspace *self,
 
   g_return_if_fail (OBEYA_IS_WORKSPACE (self));
 
-  if (!find_position (G_LIST_MODEL (self->people), person, &position))
+  if (!_obeya_list_find_position (G_LIST_MODEL (self->people), person, &position))
     g_return_if_reached ();
 
   obeya_history_begin (self->history, _("Remove person"));
@@ -1133,7 +1112,7 @@ obeya_workspace_remove_tag (ObeyaWorkspace *self,
 
   g_return_if_fail (OBEYA_IS_WORKSPACE (self));
 
-  if (!find_position (G_LIST_MODEL (self->tags), tag, &position))
+  if (!_obeya_list_find_position (G_LIST_MODEL (self->tags), tag, &position))
     g_return_if_reached ();
 
   obeya_history_begin (self->history, _("Remove tag"));

@@ -1828,35 +1828,6 @@ obeya_audit_report_layout (ObeyaAuditReport *self,
 /* ---- drawing --------------------------------------------------------------------- */
 
 static void
-set_color (cairo_t               *cr,
-           const ObeyaChartColor *color)
-{
-  cairo_set_source_rgba (cr, color->red, color->green, color->blue, color->alpha);
-}
-
-static void
-rounded_rect (cairo_t *cr,
-              double   x,
-              double   y,
-              double   width,
-              double   height,
-              double   radius)
-{
-  radius = MIN (radius, MIN (width, height) / 2.);
-  if (radius <= 0.)
-    {
-      cairo_rectangle (cr, x, y, width, height);
-      return;
-    }
-  cairo_new_sub_path (cr);
-  cairo_arc (cr, x + width - radius, y + radius, radius, -G_PI / 2., 0.);
-  cairo_arc (cr, x + width - radius, y + height - radius, radius, 0., G_PI / 2.);
-  cairo_arc (cr, x + radius, y + height - radius, radius, G_PI / 2., G_PI);
-  cairo_arc (cr, x + radius, y + radius, radius, G_PI, 3. * G_PI / 2.);
-  cairo_close_path (cr);
-}
-
-static void
 draw_element (ObeyaAuditReport *self,
               cairo_t          *cr,
               const Element    *element)
@@ -1864,16 +1835,17 @@ draw_element (ObeyaAuditReport *self,
   switch (element->kind)
     {
     case ELEMENT_TEXT:
-      set_color (cr, &element->color);
+      obeya_chart_set_color (cr, &element->color);
       cairo_move_to (cr, element->x, element->y);
       pango_cairo_show_layout (cr, element->layout);
       break;
 
     case ELEMENT_RECT:
-      rounded_rect (cr, element->x, element->y, element->width, element->height, element->radius);
+      obeya_chart_rounded_rect (cr, element->x, element->y, element->width, element->height,
+                                element->radius);
       if (element->color.alpha > 0.)
         {
-          set_color (cr, &element->color);
+          obeya_chart_set_color (cr, &element->color);
           cairo_fill_preserve (cr);
         }
       if (element->stroke.alpha > 0.)
@@ -1882,7 +1854,7 @@ draw_element (ObeyaAuditReport *self,
 
           cairo_set_dash (cr, dash, element->dashed ? 2 : 0, 0.);
           cairo_set_line_width (cr, element->line_width);
-          set_color (cr, &element->stroke);
+          obeya_chart_set_color (cr, &element->stroke);
           cairo_stroke_preserve (cr);
           cairo_set_dash (cr, NULL, 0, 0.);
         }
@@ -1893,7 +1865,7 @@ draw_element (ObeyaAuditReport *self,
       cairo_move_to (cr, element->x, element->y);
       cairo_rel_line_to (cr, element->width, element->height);
       cairo_set_line_width (cr, element->line_width);
-      set_color (cr, &element->color);
+      obeya_chart_set_color (cr, &element->color);
       cairo_stroke (cr);
       break;
 
@@ -1930,7 +1902,7 @@ draw_text_lines (cairo_t       *cr,
 {
   PangoLayoutIter *iter = pango_layout_get_iter (element->layout);
 
-  set_color (cr, &element->color);
+  obeya_chart_set_color (cr, &element->color);
   do
     {
       PangoRectangle logical;
@@ -2078,7 +2050,7 @@ obeya_audit_report_draw_page (ObeyaAuditReport *self,
           cairo_save (cr);
           cairo_translate (cr, self->page_width / 2., self->page_height / 2.);
           cairo_rotate (cr, -atan2 (self->page_height, self->page_width) * 0.8);
-          set_color (cr, &element->color);
+          obeya_chart_set_color (cr, &element->color);
           cairo_move_to (cr, -element->width / 2., -element->height / 2.);
           /* Outlines, not text: copying or reading the PDF's text aloud
            * does not meet stray letters of it. */
