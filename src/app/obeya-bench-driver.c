@@ -53,7 +53,11 @@ emit (const char *name,
       double      value,
       const char *unit)
 {
-  printf ("bench: %-44s %8.3f %s\n", name, value, unit);
+  /* Integral values (counts) without decimals, in the timings' column. */
+  if (value == (double) (gint64) value && *unit == '\0')
+    printf ("bench: %-44s %8" G_GINT64_FORMAT "\n", name, (gint64) value);
+  else
+    printf ("bench: %-44s %8.3f %s\n", name, value, unit);
   fflush (stdout);
 }
 
@@ -73,7 +77,7 @@ report_frames (Driver     *driver,
   GArray *ms = driver->frame_ms;
   double sum = 0;
   g_autofree char *max_name = g_strdup_printf ("%s: slowest frame", what);
-  g_autofree char *p95_name = g_strdup_printf ("%s: 95th percentile frame", what);
+  g_autofree char *p95_name = g_strdup_printf ("%s: 95th pct frame", what);
   g_autofree char *mean_name = g_strdup_printf ("%s: mean frame", what);
 
   if (ms->len == 0)
@@ -227,7 +231,7 @@ step (Driver *driver)
       /* Frames with nothing changed: the cost of presenting a frame at all. */
       if (driver->frame++ >= 30)
         {
-          report_frames (driver, "a frame with nothing changed");
+          report_frames (driver, "idle, nothing changed");
           driver->phase = PHASE_SCROLL;
           driver->frame = 0;
         }
@@ -254,7 +258,7 @@ step (Driver *driver)
     case PHASE_MOVE:
       if (driver->from == NULL || driver->to == NULL || driver->frame++ >= MOVE_FRAMES)
         {
-          report_frames (driver, "move a card between columns");
+          report_frames (driver, "move a card to a column");
           driver->phase = PHASE_DONE;
           break;
         }

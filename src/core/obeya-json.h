@@ -24,6 +24,21 @@
  *  - ObeyaJsonReader walks a parsed tree with typed getters that validate
  *    and, on the first problem, record an error naming the member path
  *    (`boards[2].cards[15].title: expected a string`).
+ *
+ * Load time (DESIGN.md section 5 asks for at most 1.25x a bare JsonParser
+ * load; `make bench` measures 1.35-1.5x on the 9 MB benchmark file, so that
+ * bar is not met). The strict check costs about 6% of a bare parse (one
+ * table-driven pass, no allocation); the reader's path is a stack of
+ * pointers formatted only on error; ids, people and tags are interned once.
+ * What remains is building the model: about 100 ms of CPU for 10,000 cards
+ * with 50,000 moves, 38,000 metric entries and 12,000 audit scores, most of
+ * it memory-bound walks of json-glib's node tree (a JsonObject is a hash
+ * table plus a list per member). Meeting the bar would take a streaming
+ * parser that builds the model without the tree, i.e. replacing json-glib
+ * on the read path; the file format and everything above this API would
+ * not change. The absolute time (0.28 s of CPU for a file ten times a large
+ * team's) is below the 0.3 s first-frame bar, and loading runs off the main
+ * thread.
  */
 #pragma once
 
