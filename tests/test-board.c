@@ -512,6 +512,52 @@ test_changed_signal (Fixture       *f,
   g_assert_cmpuint (count, ==, 3);
 }
 
+/* A loaded card's moves keep the id of a lane deleted since, after undo
+ * has forgotten (and freed) the lane: it is written back as it was read. */
+static void
+test_deleted_lane_in_loaded_moves (void)
+{
+  g_autoptr(ObeyaWorkspace) ws = obeya_workspace_new ();
+  g_autoptr(ObeyaWorkspace) loaded = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) again = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *lane_id = NULL;
+  ObeyaBoard *board = obeya_workspace_add_board (ws, "AP team", OBEYA_BOARD_TEAM,
+                                                 OBEYA_BOARD_TEMPLATE_BACK_OFFICE);
+  ObeyaLane *expedite = obeya_board_add_lane (board, "Expedite", -1);
+  ObeyaLane *standard = obeya_board_add_lane (board, "Standard", -1);
+  g_autoptr(ObeyaColumn) first = g_list_model_get_item (obeya_board_get_columns (board), 0);
+  g_autoptr(ObeyaColumn) second = g_list_model_get_item (obeya_board_get_columns (board), 1);
+  ObeyaCard *card = obeya_board_add_card (board, first, expedite, -1, "Refund");
+  ObeyaLane *lane;
+  ObeyaColumn *column;
+
+  obeya_board_move_card (board, card, second, standard, -1);
+  lane_id = g_strdup (obeya_entity_get_id (OBEYA_ENTITY (expedite)));
+  bytes = obeya_workspace_save (ws, &error);
+  g_assert_no_error (error);
+
+  loaded = obeya_workspace_load (bytes, &error);
+  g_assert_no_error (error);
+  board = g_list_model_get_item (obeya_workspace_get_boards (loaded), 0);
+  g_object_unref (board);
+  lane = obeya_board_find_lane (board, lane_id);
+  g_assert_nonnull (lane);
+  g_object_add_weak_pointer (G_OBJECT (lane), (gpointer *) &lane);
+  obeya_board_delete_lane (board, lane, NULL);
+  column = obeya_board_add_column (board, "Check", OBEYA_COLUMN_ROLE_ACTIVE, -1);
+  for (guint i = 0; i < OBEYA_HISTORY_DEPTH + 1; i++)
+    obeya_entity_edit (OBEYA_ENTITY (column), "Rename", "name", i % 2 ? "Check" : "Verify",
+                       NULL);
+  g_assert_null (lane);
+
+  again = obeya_workspace_save (loaded, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (g_strstr_len (g_bytes_get_data (again, NULL), g_bytes_get_size (again),
+                                  lane_id));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -519,6 +565,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/board/templates", test_templates);
+  g_test_add_func ("/board/deleted-lane-in-loaded-moves", test_deleted_lane_in_loaded_moves);
 #define ADD(path, fn) g_test_add ("/board/" path, Fixture, NULL, fixture_setup, fn, fixture_teardown)
   ADD ("add-and-move", test_add_and_move);
   ADD ("rank-renumbering", test_rank_renumbering);

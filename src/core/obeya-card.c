@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "obeya-board.h"
 #include "obeya-card.h"
@@ -1335,6 +1336,7 @@ _obeya_card_read (ObeyaLoadContext *ctx,
   if (array != NULL)
     {
       guint n = json_array_get_length (array);
+      const char *last_lane = NULL;
 
       g_array_set_size (self->moves, n);
       obeya_json_reader_push_member (r, "moves");
@@ -1356,14 +1358,20 @@ _obeya_card_read (ObeyaLoadContext *ctx,
             move_lane = obeya_json_reader_array_string (r, entry, 2, TRUE);
           obeya_json_reader_pop (r);
 
-          /* Share the id strings of the board's columns and lanes (no
-           * global lock); ids of columns long gone are interned. */
+          /* Share the id strings of the board's columns (no global lock):
+           * a deleted column is retired, never freed. A deleted lane is
+           * freed once undo forgets it, so lane ids are interned, the last
+           * one reused (a card's moves mostly stay in one lane). */
           known = move_column ? g_hash_table_lookup (ctx->columns, move_column) : NULL;
           if (known == NULL && move_column != NULL)
             known = g_hash_table_lookup (ctx->retired_columns, move_column);
           move->column_id = known ? obeya_entity_get_id (known) : g_intern_string (move_column);
-          known = move_lane ? g_hash_table_lookup (ctx->lanes, move_lane) : NULL;
-          move->lane_id = known ? obeya_entity_get_id (known) : g_intern_string (move_lane);
+          if (move_lane == NULL)
+            move->lane_id = NULL;
+          else if (last_lane != NULL && strcmp (last_lane, move_lane) == 0)
+            move->lane_id = last_lane;
+          else
+            move->lane_id = last_lane = g_intern_string (move_lane);
         }
       obeya_json_reader_pop (r);
       if (obeya_json_reader_failed (r))
