@@ -646,6 +646,25 @@ test_read_only (Fixture       *fixture,
   g_free (text);
   text = read_file (fixture->path);
   g_assert_cmpstr (text, ==, CANONICAL ("Wall display"));
+
+  /* Saved elsewhere (a backup rescued with Save As): the copy is the
+   * user's, and later edits go to it; the file read stays untouched. */
+  {
+    g_autofree char *rescued = g_build_filename (fixture->dir, "rescued.obeya", NULL);
+    g_autofree char *copy = NULL;
+
+    g_assert_true (save_as_sync (fixture, rescued));
+    g_assert_false (obeya_document_get_read_only (fixture->document));
+    g_assert_cmpint (obeya_document_get_state (fixture->document), ==,
+                     OBEYA_DOCUMENT_STATE_CLEAN);
+    edit_name (fixture, "After the rescue");
+    g_assert_true (flush_sync (fixture));
+    copy = read_file (rescued);
+    g_assert_cmpstr (copy, ==, CANONICAL ("After the rescue"));
+    g_free (text);
+    text = read_file (fixture->path);
+    g_assert_cmpstr (text, ==, CANONICAL ("Wall display"));
+  }
 }
 
 static void

@@ -348,6 +348,9 @@ save_finished (ObeyaDocument *self,
       if (data->is_save_as)
         {
           self->conflict = FALSE;
+          /* A file opened read-only (a backup) saved elsewhere is the
+           * user's copy: later edits save to it. */
+          self->read_only_requested = FALSE;
           g_clear_pointer (&self->notified_etag, g_free);
           set_path (self, data->path);
         }
