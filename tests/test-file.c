@@ -587,6 +587,17 @@ test_load_errors (Fixture       *fixture,
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE);
   g_clear_error (&error);
 
+  /* A FIFO with no writer: refused at once, not waited on. */
+  {
+    g_autofree char *fifo = g_build_filename (fixture->dir, "pipe.obeya", NULL);
+
+    g_assert_cmpint (mkfifo (fifo, 0644), ==, 0);
+    g_assert_false (obeya_file_load (fifo, &bytes, NULL, &error));
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE);
+    g_clear_error (&error);
+    g_assert_cmpint (g_unlink (fifo), ==, 0);
+  }
+
   /* Saving over a folder is refused. */
   {
     g_autoptr(GBytes) text = bytes_printf ("x");
@@ -597,6 +608,36 @@ test_load_errors (Fixture       *fixture,
     g_assert_cmpuint (count_strays (fixture->dir), ==, 0);
   }
   g_assert_null (bytes);
+}
+
+/* A teammate's save keeps the file's owner and group (here as root, who
+ * may keep both), so its owner can still save it afterwards. */
+static void
+test_keeps_owner (Fixture       *fixture,
+                  gconstpointer  user_data)
+{
+  g_autoptr(GBytes) original = bytes_printf ("Alice's\n");
+  g_autoptr(GBytes) change = bytes_printf ("Bob's\n");
+  g_autoptr(GError) error = NULL;
+  struct stat st;
+
+  if (geteuid () != 0)
+    {
+      g_test_skip ("needs root to hand the file to another user");
+      return;
+    }
+  g_assert_true (obeya_file_save (fixture->path, original, NULL, 3, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (chown (fixture->path, 1000, 100), ==, 0);
+  g_assert_cmpint (g_chmod (fixture->path, 0664), ==, 0);
+
+  g_assert_true (obeya_file_save (fixture->path, change, NULL, 3, NULL, &error));
+  g_assert_no_error (error);
+  assert_file_contents (fixture->path, change);
+  g_assert_cmpint (g_stat (fixture->path, &st), ==, 0);
+  g_assert_cmpuint (st.st_uid, ==, 1000);
+  g_assert_cmpuint (st.st_gid, ==, 100);
+  g_assert_cmpuint (st.st_mode & 07777, ==, 0664);
 }
 
 int
@@ -616,6 +657,7 @@ main (int   argc,
   ADD ("/file/backups", test_backups);
   ADD ("/file/read-only-dir", test_read_only_dir);
   ADD ("/file/load-errors", test_load_errors);
+  ADD ("/file/keeps-owner", test_keeps_owner);
 
 #undef ADD
 

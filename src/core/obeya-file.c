@@ -147,7 +147,9 @@ obeya_file_load (const char  *path,
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (contents != NULL, FALSE);
 
-  fd = open (path, O_RDONLY | O_CLOEXEC);
+  /* Non-blocking, so that opening a FIFO does not wait for a writer; the
+   * type is checked below before anything is read. */
+  fd = open (path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
   if (fd < 0)
     return set_error_from_errno (error, errno, OP_OPEN, path);
 
@@ -184,6 +186,8 @@ obeya_file_load (const char  *path,
           close (fd);
           return set_error_from_errno (error, EFBIG, OP_OPEN, path);
         }
+      if (attempt == 0)
+        (void) fcntl (fd, F_SETFL, fcntl (fd, F_GETFL) & ~O_NONBLOCK);
 
       g_clear_pointer (&data, g_free);
       data = read_all (fd, before.st_size, &length, &saved_errno);
@@ -585,7 +589,19 @@ obeya_file_save (const char  *path,
     }
 
   if (exists)
-    fchmod (fd, st.st_mode & 07777); /* best effort, as GIO does */
+    {
+      /* A team file in a shared folder keeps its owner and group, so the
+       * next teammate can still save it: the owner can only be kept by
+       * root, the group by a member of it (best effort, as GIO does; GIO
+       * writes in place when it cannot, which is not atomic). chown clears
+       * the set-id bits, so the mode comes after. */
+      if ((st.st_uid != geteuid () || st.st_gid != getegid ()) &&
+          fchown (fd, st.st_uid, st.st_gid) != 0 &&
+          fchown (fd, (uid_t) -1, st.st_gid) != 0)
+        g_debug ("Could not keep the owner and group of %s", path);
+      if (fchmod (fd, st.st_mode & 07777) != 0)
+        g_debug ("Could not keep the mode of %s", path);
+    }
 
   if (!write_all (fd, g_bytes_get_data (contents, NULL), g_bytes_get_size (contents),
                   &saved_errno))
