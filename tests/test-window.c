@@ -448,6 +448,92 @@ test_open_card_editor (Fixture       *f,
   flush_events ();
 }
 
+static void
+wait_for_name (ObeyaWindow *window,
+               const char  *name)
+{
+  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (g_strcmp0 (obeya_workspace_get_name (obeya_window_get_workspace (window)), name) != 0)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, end);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (5000);
+    }
+}
+
+/* What another Obeya saving @workspace renamed to @name would write. */
+static void
+write_renamed (const char     *path,
+               ObeyaWorkspace *workspace,
+               const char     *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) ours = obeya_workspace_save (workspace, &error);
+  g_autoptr(ObeyaWorkspace) theirs = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_assert_no_error (error);
+  theirs = obeya_workspace_load (ours, &error);
+  g_assert_no_error (error);
+  obeya_workspace_set_name (theirs, name);
+  bytes = obeya_workspace_save (theirs, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (bytes, NULL),
+                                      (gssize) g_bytes_get_size (bytes), &error));
+}
+
+/* Someone else saves the file: a window with nothing unsaved shows theirs;
+ * with a dialog open it waits for the user's Reload. */
+static void
+test_reload_when_changed_elsewhere (Fixture       *f,
+                                    gconstpointer  data)
+{
+  const char *path = obeya_document_get_path (f->document);
+  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  GtkWindow *dialog;
+
+  obeya_document_set_poll_interval (f->document, 50);
+  obeya_workspace_set_name (f->workspace, "Ours");
+  obeya_workspace_emit_changed (f->workspace);
+  obeya_document_flush_async (f->document, NULL, NULL, NULL);
+  while (obeya_document_get_state (f->document) != OBEYA_DOCUMENT_STATE_CLEAN)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, end);
+      g_main_context_iteration (NULL, TRUE);
+    }
+
+  write_renamed (path, f->workspace, "Theirs");
+  wait_for_name (f->window, "Theirs");
+  g_assert_true (obeya_document_get_workspace (f->document) ==
+                 obeya_window_get_workspace (f->window));
+
+  /* A card editor is open: nothing is replaced under it. */
+  {
+    GListModel *ready;
+    g_autoptr(ObeyaCard) card = NULL;
+
+    f->board = obeya_window_get_board (f->window);
+    ready = obeya_column_get_cell (column (f, 1), lane (f, 1));
+    card = g_list_model_get_item (ready, 0);
+    gtk_widget_activate_action (GTK_WIDGET (board_view (f)), "board.open-card", "s",
+                                obeya_entity_get_id (OBEYA_ENTITY (card)));
+    flush_events ();
+  }
+  dialog = find_toplevel (OBEYA_TYPE_CARD_EDITOR);
+  g_assert_nonnull (dialog);
+  write_renamed (path, obeya_window_get_workspace (f->window), "Theirs, again");
+  for (guint i = 0; i < 5; i++)
+    flush_events ();
+  g_assert_cmpstr (obeya_workspace_get_name (obeya_window_get_workspace (f->window)), ==,
+                   "Theirs");
+
+  gtk_window_destroy (dialog);
+  flush_events ();
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.reload", NULL);
+  wait_for_name (f->window, "Theirs, again");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -464,6 +550,7 @@ main (int   argc,
   ADD ("wip-warning", test_wip_warning);
   ADD ("open-card-editor", test_open_card_editor);
   ADD ("delete-asks-first", test_delete_asks_first);
+  ADD ("reload-when-changed-elsewhere", test_reload_when_changed_elsewhere);
 #undef ADD
 
   return g_test_run ();

@@ -675,6 +675,63 @@ document_workspace_cb (ObeyaWindow *self)
     }
 }
 
+static void
+file_changed_reload_cb (GObject      *source,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  g_autoptr(ObeyaWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (obeya_document_reload_finish (OBEYA_DOCUMENT (source), result, &error))
+    obeya_window_show_toast (self, _("Reloaded: the workspace was changed elsewhere"), FALSE);
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_autofree char *message = g_strdup_printf (_("Could not reload: %s"), error->message);
+      obeya_window_show_toast (self, message, FALSE);
+    }
+}
+
+/* TRUE while a dialog of this window is open (a card editor, settings):
+ * it edits the workspace shown, which a reload would replace under it. */
+static gboolean
+has_open_dialog (ObeyaWindow *self)
+{
+  GListModel *toplevels = gtk_window_get_toplevels (); /* owned by GTK */
+  guint n = g_list_model_get_n_items (toplevels);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (gtk_window_get_transient_for (window) == GTK_WINDOW (self) &&
+          gtk_widget_get_visible (GTK_WIDGET (window)))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Someone else saved the file while nothing here was unsaved: show theirs
+ * (nothing is lost; an edit made here meanwhile would make it a conflict).
+ * With a dialog open the user is editing: they choose when, from a toast. */
+static void
+document_file_changed_cb (ObeyaWindow *self)
+{
+  if (has_open_dialog (self))
+    {
+      AdwToast *toast = adw_toast_new (_("The workspace was changed elsewhere"));
+
+      adw_toast_set_button_label (toast, _("_Reload"));
+      adw_toast_set_action_name (toast, "win.reload");
+      adw_toast_set_timeout (toast, 0);
+      adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+      return;
+    }
+  obeya_document_reload_async (self->document, NULL, file_changed_reload_cb,
+                               g_object_ref (self));
+}
+
 void
 obeya_window_set_document (ObeyaWindow   *self,
                            ObeyaDocument *document)
@@ -693,6 +750,7 @@ obeya_window_set_document (ObeyaWindow   *self,
   g_signal_connect_swapped (document, "notify::state", G_CALLBACK (document_state_cb), self);
   g_signal_connect_swapped (document, "notify::error", G_CALLBACK (document_state_cb), self);
   g_signal_connect_swapped (document, "notify::workspace", G_CALLBACK (document_workspace_cb), self);
+  g_signal_connect_swapped (document, "file-changed", G_CALLBACK (document_file_changed_cb), self);
   set_workspace (self, obeya_document_get_workspace (document));
   update_state_banner (self);
   update_title (self);
@@ -803,6 +861,22 @@ load_ready_cb (GObject      *source,
     obeya_workspace_run_recurrences (self->workspace, obeya_day_today ());
 }
 
+static void
+flush_before_open_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(ObeyaWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!obeya_document_flush_finish (OBEYA_DOCUMENT (source), result, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("The previous workspace was not saved: %s"),
+                                                  error->message);
+      obeya_window_show_toast (self, message, FALSE);
+    }
+}
+
 void
 obeya_window_open_path (ObeyaWindow *self,
                         const char  *path,
@@ -811,6 +885,17 @@ obeya_window_open_path (ObeyaWindow *self,
   g_autoptr(ObeyaDocument) document = NULL;
 
   g_return_if_fail (OBEYA_IS_WINDOW (self));
+
+  /* Edits still waiting for the autosave are written first (the flush
+   * keeps the document alive until then). */
+  if (self->document != NULL)
+    {
+      ObeyaDocumentState state = obeya_document_get_state (self->document);
+
+      if (state == OBEYA_DOCUMENT_STATE_DIRTY || state == OBEYA_DOCUMENT_STATE_SAVING)
+        obeya_document_flush_async (self->document, NULL, flush_before_open_cb,
+                                    g_object_ref (self));
+    }
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
@@ -1094,8 +1179,16 @@ open_response_cb (GtkNativeDialog *dialog,
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
       g_autofree char *path = g_file_get_path (file);
+      ObeyaDocumentState state = self->document ? obeya_document_get_state (self->document)
+                                                : OBEYA_DOCUMENT_STATE_CLEAN;
 
-      if (path != NULL)
+      /* Changes that could not be saved (a conflict, a failed save) stay
+       * on screen until the user decides: the file opens in a new window. */
+      if (path != NULL &&
+          (state == OBEYA_DOCUMENT_STATE_CONFLICT || state == OBEYA_DOCUMENT_STATE_ERROR))
+        g_application_open (G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))),
+                            &file, 1, "");
+      else if (path != NULL)
         obeya_window_open_path (self, path, FALSE);
     }
   g_object_unref (dialog);
