@@ -1058,7 +1058,6 @@ refresh_recurrences (ObeyaBoardSettings *self)
                                      obeya_recurrence_get_title (recurrence));
       adw_action_row_set_subtitle (self->recurrence_rows->pdata[i], subtitle);
     }
-  gtk_widget_set_visible (GTK_WIDGET (self->recurring_list), self->recurrence_rows->len > 0);
 }
 
 /* ---- model → widgets ---------------------------------------------------------- */

@@ -22,6 +22,7 @@
 #include "obeya-board.h"
 #include "obeya-card.h"
 #include "obeya-card-widget.h"
+#include "obeya-dialog-util.h"
 #include "obeya-person.h"
 #include "obeya-tag.h"
 #include "obeya-workspace.h"
@@ -80,7 +81,8 @@ typedef struct
   GArray          *tags;       /* of TagPill */
   gboolean         more_tags;
   GPtrArray       *initials;   /* char*: up to MAX_AVATARS */
-  GPtrArray       *avatar_colors;
+  GPtrArray       *avatar_colors; /* const char*: obeya_person_color()'s palette */
+  guint32          avatar_dark;   /* bit i: dark initials on avatar i */
   guint            more_people;
   gboolean         overdue, due_soon;
   graphene_rect_t  rects[N_PARTS];
@@ -179,16 +181,6 @@ tag_color_name (const char *color)
     if (g_strcmp0 (map[i].tag, color) == 0)
       return map[i].palette;
   return "blue_3";
-}
-
-static const char *
-avatar_color_name (const char *name)
-{
-  static const char *palette[] = {
-    "blue_3", "green_4", "yellow_5", "orange_3", "red_3", "purple_3", "brown_3",
-  };
-
-  return palette[g_str_hash (name ? name : "") % G_N_ELEMENTS (palette)];
 }
 
 /* ---- layout -------------------------------------------------------------- */
@@ -436,14 +428,21 @@ build_face (ObeyaCardWidget *self,
   if (obeya_card_get_blocked (self->card))
     {
       ObeyaDay since = obeya_timestamp_get_day (obeya_card_get_blocked_since (self->card));
-      guint days = today >= since ? today - since + 1 : 1;
+      /* Days elapsed, as the card editor's "since" says it (not the
+       * inclusive count of flow metrics: blocked this morning is "today"). */
+      guint days = today > since ? today - since : 0;
       const char *reason = obeya_card_get_blocked_reason (self->card);
       g_autofree char *text = NULL;
 
-      if (reason != NULL)
+      if (reason != NULL && days == 0)
+        /* Translators: blocked reason, on a card, when blocked today */
+        text = g_strdup_printf (_("%s (since today)"), reason);
+      else if (reason != NULL)
         /* Translators: blocked reason and for how many days, on a card */
         text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s (%u day)", "%s (%u days)", days),
                                 reason, days);
+      else if (days == 0)
+        text = g_strdup (_("Blocked since today"));
       else
         text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Blocked (%u day)",
                                              "Blocked (%u days)", days), days);
@@ -507,9 +506,14 @@ build_face (ObeyaCardWidget *self,
         continue;
       if (face->initials->len < MAX_AVATARS)
         {
+          const char *palette;
+          gboolean dark_ink;
+
+          obeya_person_color (obeya_person_get_name (person), &palette, &dark_ink);
+          if (dark_ink)
+            face->avatar_dark |= 1u << face->initials->len;
           g_ptr_array_add (face->initials, g_strdup (obeya_person_get_initials (person)));
-          g_ptr_array_add (face->avatar_colors,
-                           (gpointer) avatar_color_name (obeya_person_get_name (person)));
+          g_ptr_array_add (face->avatar_colors, (gpointer) palette);
         }
       else
         face->more_people++;
@@ -777,7 +781,7 @@ obeya_card_widget_snapshot (GtkWidget   *widget,
   if (face->initials->len > 0)
     {
       const graphene_rect_t *r = &face->rects[PART_AVATARS];
-      GdkRGBA white = { 1, 1, 1, 1 };
+      GdkRGBA white = { 1, 1, 1, 1 }, ink = { 0, 0, 0, 0.8 };
       double x = r->origin.x;
       double cy = r->origin.y + r->size.height / 2;
 
@@ -795,7 +799,8 @@ obeya_card_widget_snapshot (GtkWidget   *widget,
           gsk_rounded_rect_init_from_rect (&ring, &circle, AVATAR / 2);
           gtk_snapshot_append_border (snapshot, &ring, widths, ring_colors);
           append_layout_at (snapshot, text, x + (AVATAR - layout_width (text)) / 2,
-                            cy - layout_height (text) / 2, &white);
+                            cy - layout_height (text) / 2,
+                            face->avatar_dark & (1u << i) ? &ink : &white);
           x += AVATAR - 4;
         }
       if (face->more_people_layout != NULL)

@@ -594,7 +594,9 @@ obeya_column_view_update_counts (ObeyaColumnView *self)
         {
           guint lane_wip = obeya_board_count_lane_wip (self->board, section->lane);
 
-          lane_text = g_strdup_printf (_("%u / %u in progress"), lane_wip, lane_limit);
+          /* Translators: a swimlane's work in progress across all its
+           * columns against its limit, at the lane's header */
+          lane_text = g_strdup_printf (_("Lane WIP %u / %u"), lane_wip, lane_limit);
           if (lane_wip > lane_limit)
             gtk_widget_add_css_class (section->widget, "over-limit");
           else
@@ -674,6 +676,35 @@ column_name_changed_cb (ObeyaColumn     *column,
   if (!gtk_editable_label_get_editing (GTK_EDITABLE_LABEL (self->name_label)))
     gtk_editable_set_text (GTK_EDITABLE (self->name_label), name ? name : "");
   gtk_label_set_text (GTK_LABEL (self->collapsed_name), name);
+}
+
+/* 0 reads "No limit", as in Board Settings. */
+static gboolean
+wip_spin_output_cb (GtkSpinButton *spin)
+{
+  if (gtk_spin_button_get_value_as_int (spin) != 0)
+    return FALSE;
+  gtk_editable_set_text (GTK_EDITABLE (spin), _("No limit"));
+  return TRUE;
+}
+
+static int
+wip_spin_input_cb (GtkSpinButton *spin,
+                   double        *value)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (spin));
+  char *end = NULL;
+  double parsed = g_strtod (text, &end);
+
+  if (*text == '\0' || g_strcmp0 (text, _("No limit")) == 0)
+    {
+      *value = 0;
+      return TRUE;
+    }
+  if (end == text || *end != '\0')
+    return GTK_INPUT_ERROR;
+  *value = parsed;
+  return TRUE;
 }
 
 static void
@@ -918,8 +949,11 @@ build_header (ObeyaColumnView *self)
   gtk_label_set_xalign (GTK_LABEL (wip_label), 0);
   self->wip_spin = gtk_spin_button_new_with_range (0, 999, 1);
   gtk_widget_set_tooltip_text (self->wip_spin, _("0 means no limit"));
+  gtk_editable_set_width_chars (GTK_EDITABLE (self->wip_spin), 8);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (self->wip_spin),
                              obeya_column_get_wip_limit (self->column));
+  g_signal_connect (self->wip_spin, "output", G_CALLBACK (wip_spin_output_cb), NULL);
+  g_signal_connect (self->wip_spin, "input", G_CALLBACK (wip_spin_input_cb), NULL);
   g_signal_connect (self->wip_spin, "value-changed", G_CALLBACK (wip_spin_changed_cb), self);
   gtk_box_append (GTK_BOX (wip_box), wip_label);
   gtk_box_append (GTK_BOX (wip_box), self->wip_spin);

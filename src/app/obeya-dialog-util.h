@@ -47,6 +47,19 @@ void              obeya_tag_swatch_set_color    (GtkWidget  *swatch,
  * (the first colour when all are used). */
 const char       *obeya_tag_color_suggest       (ObeyaWorkspace *workspace);
 
+/* A person's colour, from their name, the same on card faces and in People
+ * and Tags: its @palette colour (a libadwaita named colour, "blue_4") and
+ * whether initials on it are drawn in dark ink (TRUE) or white. Returns
+ * the colour's short name ("blue"). */
+const char       *obeya_person_color            (const char  *name,
+                                                 const char **palette,
+                                                 gboolean    *dark_ink);
+/* An AdwAvatar of @name in obeya_person_color(); set_name updates both. */
+GtkWidget        *obeya_person_avatar_new       (const char *name,
+                                                 int         size);
+void              obeya_person_avatar_set_name  (GtkWidget  *avatar,
+                                                 const char *name);
+
 /* A copy of @strv (NULL = empty) with @item added at the end or removed. */
 char            **obeya_strv_with               (const char * const *strv,
                                                  const char         *item,

@@ -199,6 +199,8 @@ obeya_new_board_dialog_init (ObeyaNewBoardDialog *self)
   adw_action_row_set_subtitle (self->back_office_row, back_office);
   adw_action_row_set_subtitle (self->personal_row, personal);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "new-board.create", FALSE);
+  /* Typing right away names the board. */
+  gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->name_row));
 }
 
 ObeyaNewBoardDialog *

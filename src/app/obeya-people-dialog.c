@@ -240,7 +240,8 @@ new_entity_row (gpointer item,
   gtk_widget_add_css_class (row, "obeya-untitled");
   if (is_person)
     {
-      GtkWidget *avatar = adw_avatar_new (32, obeya_person_get_name (OBEYA_PERSON (entity)), TRUE);
+      GtkWidget *avatar = obeya_person_avatar_new (obeya_person_get_name (OBEYA_PERSON (entity)),
+                                                   32);
 
       g_object_set_data (G_OBJECT (row), "obeya-avatar", avatar);
       adw_entry_row_add_prefix (ADW_ENTRY_ROW (row), avatar);
@@ -300,7 +301,7 @@ sync_rows (ObeyaPeopleDialog *self,
       obeya_sync_editable (GTK_EDITABLE (row), &shown, name);
       g_object_set_data_full (row, "obeya-shown", shown, g_free);
       if (avatar != NULL)
-        adw_avatar_set_text (ADW_AVATAR (avatar), name);
+        obeya_person_avatar_set_name (avatar, name);
       if (color != NULL)
         obeya_tag_color_button_set_color (OBEYA_TAG_COLOR_BUTTON (color),
                                           obeya_tag_get_color (OBEYA_TAG (entity)));
