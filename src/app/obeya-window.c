@@ -86,6 +86,7 @@ struct _ObeyaWindow
   GtkWidget            *my_cards_scrolled;
   GtkListView          *my_cards_list;
   AdwStatusPage        *my_cards_empty;
+  GtkWidget            *choose_me_button;
 };
 
 G_DEFINE_FINAL_TYPE (ObeyaWindow, obeya_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -250,6 +251,7 @@ refresh_my_cards_idle_cb (gpointer user_data)
       adw_status_page_set_description (self->my_cards_empty,
                                        _("Nothing on any board is assigned to you and still open."));
     }
+  gtk_widget_set_visible (self->choose_me_button, me == NULL);
   gtk_stack_set_visible_child (self->my_cards_stack,
                                found->len > 0 ? self->my_cards_scrolled
                                               : GTK_WIDGET (self->my_cards_empty));
@@ -1681,6 +1683,7 @@ obeya_window_class_init (ObeyaWindowClass *klass)
   BIND (my_cards_scrolled);
   BIND (my_cards_list);
   BIND (my_cards_empty);
+  BIND (choose_me_button);
 #undef BIND
   gtk_widget_class_bind_template_callback (widget_class, views_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, boards_row_activated_cb);
