@@ -534,6 +534,41 @@ test_reload_when_changed_elsewhere (Fixture       *f,
   wait_for_name (f->window, "Theirs, again");
 }
 
+/* On a narrow window a card moved by keyboard into a column off screen
+ * scrolls the board so the column shows. */
+static void
+test_keyboard_move_scrolls (Fixture       *f,
+                            gconstpointer  data)
+{
+  ObeyaBoardView *view = board_view (f);
+  GListModel *ready = obeya_column_get_cell (column (f, 1), lane (f, 1));
+  g_autoptr(ObeyaCard) card = g_list_model_get_item (ready, 0);
+  GtkWidget *scrolled = find_widget (GTK_WIDGET (view), GTK_TYPE_SCROLLED_WINDOW, NULL, 0);
+  GtkWidget *viewport = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled));
+  GtkAdjustment *h = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  graphene_rect_t bounds;
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1024, 600);
+  for (guint i = 0; i < 5; i++)
+    flush_events ();
+  g_assert_cmpfloat (gtk_adjustment_get_page_size (h), <, gtk_adjustment_get_upper (h));
+  g_assert_true (obeya_board_view_focus_card (view, card));
+  flush_events ();
+  for (guint i = 0; i < 3; i++)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (view), "board.move-card", "s", "right");
+      flush_events ();
+    }
+  g_assert_true (obeya_card_get_column (card) == column (f, 4));
+  g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (find_widget (GTK_WIDGET (view),
+                                                                     OBEYA_TYPE_COLUMN_VIEW,
+                                                                     NULL, 4)),
+                                            viewport, &bounds));
+  g_assert_cmpfloat (bounds.origin.x, >=, 0);
+  g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=,
+                     gtk_adjustment_get_page_size (h) + 0.5);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -545,6 +580,7 @@ main (int   argc,
   ADD ("shows-sample", test_shows_sample);
   ADD ("quick-add", test_quick_add);
   ADD ("keyboard-move", test_keyboard_move);
+  ADD ("keyboard-move-scrolls", test_keyboard_move_scrolls);
   ADD ("drag-and-drop", test_drag_and_drop);
   ADD ("filter", test_filter);
   ADD ("wip-warning", test_wip_warning);

@@ -193,6 +193,29 @@ focused_column_view (ObeyaBoardView *self)
   return NULL;
 }
 
+/* Scrolls the board sideways so that all of @column shows (a card moved by
+ * keyboard into a column off screen stays in sight). */
+static void
+scroll_to_column (ObeyaBoardView *self,
+                  GtkWidget      *column)
+{
+  GtkAdjustment *h = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (self->scrolled));
+  GtkWidget *viewport = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (self->scrolled));
+  double value = gtk_adjustment_get_value (h);
+  double page = gtk_adjustment_get_page_size (h);
+  const double margin = 12;
+  graphene_rect_t bounds;
+
+  if (viewport == NULL || !gtk_widget_compute_bounds (column, viewport, &bounds))
+    return;
+  /* @bounds are in the visible area's coordinates. */
+  if (bounds.origin.x + bounds.size.width + margin > page)
+    value += bounds.origin.x + bounds.size.width + margin - page;
+  if (bounds.origin.x - margin < 0 || bounds.size.width + 2 * margin > page)
+    value = gtk_adjustment_get_value (h) + bounds.origin.x - margin;
+  gtk_adjustment_set_value (h, value);
+}
+
 gboolean
 obeya_board_view_focus_card (ObeyaBoardView *self,
                              ObeyaCard      *card)
@@ -204,7 +227,10 @@ obeya_board_view_focus_card (ObeyaBoardView *self,
   if (card == NULL || obeya_card_get_archived (card))
     return FALSE;
   view = find_column_view (self, obeya_card_get_column (card));
-  return view != NULL && obeya_column_view_focus_card (view, card);
+  if (view == NULL || !obeya_column_view_focus_card (view, card))
+    return FALSE;
+  scroll_to_column (self, GTK_WIDGET (view));
+  return TRUE;
 }
 
 static ObeyaCard *

@@ -1167,11 +1167,9 @@ focus_row_tick_cb (GtkWidget     *widget,
   PendingFocus *pending = user_data;
   GtkWidget *row = find_row (pending->list_view, pending->card);
 
-  if (row != NULL)
-    {
-      gtk_widget_grab_focus (row);
-      return G_SOURCE_REMOVE;
-    }
+  /* A row not mapped yet refuses the focus: try again next frame. */
+  if (row != NULL && gtk_widget_grab_focus (row))
+    return G_SOURCE_REMOVE;
   return ++pending->attempts < 10 ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
 }
 
@@ -1201,9 +1199,7 @@ obeya_column_view_focus_card (ObeyaColumnView *self,
        * focus the row once the list has built it (the next frame at worst). */
       gtk_widget_activate_action (section->list_view, "list.scroll-to-item", "u", i);
       row = find_row (section->list_view, card);
-      if (row != NULL)
-        gtk_widget_grab_focus (row);
-      else
+      if (row == NULL || !gtk_widget_grab_focus (row))
         {
           PendingFocus *pending = g_new0 (PendingFocus, 1);
 
