@@ -297,6 +297,11 @@ fixture_teardown (Fixture       *f,
   g_free (f->dir);
   g_free (f->path);
   obeya_time_set_fake_now (NULL);
+  {
+    g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+    g_settings_reset (settings, "huddle-board");
+  }
 }
 
 /* ---- pages and keys ------------------------------------------------------------------ */
@@ -356,6 +361,59 @@ test_pages (Fixture       *f,
   obeya_entity_edit (OBEYA_ENTITY (board), "Restore", "archived", FALSE, NULL);
   flush_events ();
   g_assert_cmpuint (obeya_standup_get_n_pages (f->standup), ==, 4);
+}
+
+/* The board the huddle walks first: remembered per workspace, set from
+ * the board the main window shows when the stand-up starts. */
+static void
+test_huddle_board (Fixture       *f,
+                   gconstpointer  data)
+{
+  ObeyaBoard *sample = sample_board (f);
+  ObeyaBoard *second = obeya_workspace_add_board (f->workspace, "Escalations", OBEYA_BOARD_TEAM,
+                                                  OBEYA_BOARD_TEMPLATE_BACK_OFFICE);
+  g_autofree char *sample_key = g_strconcat ("board:", obeya_entity_get_id (OBEYA_ENTITY (sample)),
+                                             NULL);
+  g_autofree char *second_key = g_strconcat ("board:", obeya_entity_get_id (OBEYA_ENTITY (second)),
+                                             NULL);
+  g_autofree char *uri = g_filename_to_uri (f->path, NULL, NULL);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GVariant) map = NULL;
+  const char *id = NULL;
+  ObeyaWindow *window;
+  ObeyaStandup *standup;
+
+  obeya_board_add_card (second, obeya_board_get_first_column_with_role (second,
+                                                                        OBEYA_COLUMN_ROLE_ACTIVE),
+                        NULL, -1, "Supplier dispute");
+  open_standup (f, OBEYA_STANDUP_MODE_HUDDLE);
+  g_assert_cmpuint (obeya_standup_get_n_pages (f->standup), ==, 5);
+  g_assert_cmpstr (obeya_standup_get_page_key (f->standup, 2), ==, sample_key);
+  g_assert_cmpstr (obeya_standup_get_page_key (f->standup, 3), ==, second_key);
+
+  obeya_standup_set_huddle_board (f->standup, second);
+  g_assert_cmpstr (obeya_standup_get_page_key (f->standup, 2), ==, second_key);
+  g_assert_cmpstr (obeya_standup_get_page_key (f->standup, 3), ==, sample_key);
+  map = g_settings_get_value (settings, "huddle-board");
+  g_assert_true (g_variant_lookup (map, uri, "&s", &id));
+  g_assert_cmpstr (id, ==, obeya_entity_get_id (OBEYA_ENTITY (second)));
+  obeya_standup_leave (f->standup);
+  flush_events ();
+  g_assert_null (f->standup);
+
+  /* F11 on the sample board makes it the first again. */
+  window = obeya_window_new (NULL);
+  obeya_window_set_document (window, f->document);
+  obeya_window_select_board (window, sample);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.standup", NULL);
+  flush_events ();
+  standup = OBEYA_STANDUP (find_toplevel (OBEYA_TYPE_STANDUP));
+  g_assert_nonnull (standup);
+  g_assert_cmpstr (obeya_standup_get_page_key (standup, 2), ==, sample_key);
+  gtk_window_destroy (GTK_WINDOW (standup));
+  gtk_window_destroy (GTK_WINDOW (window));
+  flush_events ();
 }
 
 static void
@@ -1057,6 +1115,7 @@ main (int   argc,
   g_test_add_func ("/standup/help-lists-options", test_help_lists_options);
 #define ADD(path, fn) g_test_add ("/standup/" path, Fixture, NULL, fixture_setup, fn, fixture_teardown)
   ADD ("pages", test_pages);
+  ADD ("huddle-board", test_huddle_board);
   ADD ("keys", test_keys);
   ADD ("walk", test_walk);
   ADD ("timer", test_timer);

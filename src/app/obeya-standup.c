@@ -469,10 +469,17 @@ update_stamp (ObeyaStandup *self)
 /* ---- pages ---------------------------------------------------------------------------- */
 
 static char *
-dup_huddle_board_id (ObeyaStandup *self)
+dup_document_uri (ObeyaStandup *self)
 {
   const char *path = obeya_document_get_path (self->document);
-  g_autofree char *uri = path ? g_filename_to_uri (path, NULL, NULL) : NULL;
+
+  return path ? g_filename_to_uri (path, NULL, NULL) : NULL;
+}
+
+static char *
+dup_huddle_board_id (ObeyaStandup *self)
+{
+  g_autofree char *uri = dup_document_uri (self);
   g_autoptr(GVariant) map = NULL;
   char *id = NULL;
 
@@ -1403,6 +1410,34 @@ obeya_standup_get_agenda (ObeyaStandup *self)
     if (get_page (self, i)->kind == OBEYA_STANDUP_PAGE_AGENDA)
       return get_page (self, i)->widget;
   return NULL;
+}
+
+void
+obeya_standup_set_huddle_board (ObeyaStandup *self,
+                                ObeyaBoard   *board)
+{
+  g_autofree char *uri = NULL;
+  g_autoptr(GVariant) map = NULL;
+  g_auto(GVariantBuilder) builder = G_VARIANT_BUILDER_INIT (G_VARIANT_TYPE ("a{ss}"));
+  GVariantIter iter;
+  const char *key, *value;
+
+  g_return_if_fail (OBEYA_IS_STANDUP (self));
+  g_return_if_fail (OBEYA_IS_BOARD (board));
+
+  uri = dup_document_uri (self);
+  if (uri == NULL || self->settings == NULL)
+    return;
+  /* The other workspaces' choices stay. */
+  map = g_settings_get_value (self->settings, "huddle-board");
+  g_variant_iter_init (&iter, map);
+  while (g_variant_iter_next (&iter, "{&s&s}", &key, &value))
+    if (!g_str_equal (key, uri))
+      g_variant_builder_add (&builder, "{ss}", key, value);
+  g_variant_builder_add (&builder, "{ss}", uri, obeya_entity_get_id (OBEYA_ENTITY (board)));
+  g_settings_set_value (self->settings, "huddle-board", g_variant_builder_end (&builder));
+  if (self->workspace != NULL)
+    refresh (self);
 }
 
 guint

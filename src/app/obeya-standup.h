@@ -132,6 +132,11 @@ GPtrArray           *obeya_standup_dup_raised_actions (ObeyaStandup     *self);
  * record), then closes. */
 void                 obeya_standup_leave              (ObeyaStandup     *self);
 
+/* The board walked first, remembered for this workspace (the
+ * "huddle-board" setting); the main window passes the board it shows. */
+void                 obeya_standup_set_huddle_board   (ObeyaStandup     *self,
+                                                       ObeyaBoard       *board);
+
 /* ---- the wall ----------------------------------------------------------------- */
 
 guint                obeya_standup_get_rotate_seconds (ObeyaStandup     *self);

@@ -1364,6 +1364,10 @@ standup_action (GtkWidget  *widget,
     return;
   standup = obeya_standup_new (gtk_window_get_application (GTK_WINDOW (self)), self->document,
                                OBEYA_STANDUP_MODE_HUDDLE);
+  /* Started from a team board: the huddle walks that one first. */
+  if (self->board != NULL && obeya_board_get_kind (self->board) == OBEYA_BOARD_TEAM &&
+      obeya_board_get_n_active_cards (self->board) > 0)
+    obeya_standup_set_huddle_board (standup, self->board);
   gtk_window_present (GTK_WINDOW (standup));
 }
 
