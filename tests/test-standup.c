@@ -363,6 +363,50 @@ test_pages (Fixture       *f,
   g_assert_cmpuint (obeya_standup_get_n_pages (f->standup), ==, 4);
 }
 
+/* Beyond a screenful of tiles, a metrics page per category. */
+static void
+test_many_metrics (Fixture       *f,
+                   gconstpointer  data)
+{
+  guint n = g_list_model_get_n_items (obeya_metrics_get_metrics (f->metrics));
+  const char *categories[] = { "safety", "quality", "delivery", "cost", "people" };
+  ObeyaStandupMetrics *safety;
+  ObeyaMetric *added = NULL;
+  guint n_pages;
+
+  for (guint i = n; i <= OBEYA_STANDUP_MAX_TILES; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Near misses, site %u", i);
+
+      added = obeya_metrics_add_metric (f->metrics, name, OBEYA_CATEGORY_SAFETY,
+                                        OBEYA_METRIC_LOWER_IS_BETTER);
+    }
+  open_standup (f, OBEYA_STANDUP_MODE_HUDDLE);
+  n_pages = obeya_standup_get_n_pages (f->standup);
+  g_assert_cmpuint (n_pages, ==, 4 + G_N_ELEMENTS (categories) - 1);
+  for (guint i = 0; i < G_N_ELEMENTS (categories); i++)
+    {
+      g_autofree char *key = g_strconcat ("metrics:", categories[i], NULL);
+
+      g_assert_cmpstr (obeya_standup_get_page_key (f->standup, 1 + i), ==, key);
+      g_assert_cmpint (obeya_standup_get_page_kind (f->standup, 1 + i), ==,
+                       OBEYA_STANDUP_PAGE_METRICS);
+    }
+  safety = OBEYA_STANDUP_METRICS (obeya_standup_get_page_widget (f->standup, 1));
+  g_assert_cmpuint (obeya_standup_metrics_get_n_calendars (safety), ==, 1);
+  g_assert_nonnull (obeya_standup_metrics_get_tile (safety, added));
+  g_assert_null (obeya_standup_metrics_get_tile (safety, obeya_metrics_find_metric_by_name (f->metrics,
+                                                                                          "Invoices processed")));
+  obeya_standup_set_page (f->standup, 1);
+  g_assert_cmpstr (obeya_standup_get_title (f->standup), ==, "Huddle Metrics: Safety");
+
+  /* Back to a screenful: one page again, live. */
+  obeya_metrics_delete_metric (f->metrics, added);
+  flush_events ();
+  g_assert_cmpuint (obeya_standup_get_n_pages (f->standup), ==, 4);
+  g_assert_cmpstr (obeya_standup_get_page_key (f->standup, 1), ==, "metrics");
+}
+
 /* The board the huddle walks first: remembered per workspace, set from
  * the board the main window shows when the stand-up starts. */
 static void
@@ -1115,6 +1159,7 @@ main (int   argc,
   g_test_add_func ("/standup/help-lists-options", test_help_lists_options);
 #define ADD(path, fn) g_test_add ("/standup/" path, Fixture, NULL, fixture_setup, fn, fixture_teardown)
   ADD ("pages", test_pages);
+  ADD ("many-metrics", test_many_metrics);
   ADD ("huddle-board", test_huddle_board);
   ADD ("keys", test_keys);
   ADD ("walk", test_walk);

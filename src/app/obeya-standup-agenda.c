@@ -189,7 +189,7 @@ create_toggle (ObeyaStandupAgenda *self,
   GtkWidget *check = gtk_image_new_from_icon_name ("object-select-symbolic");
 
   gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
-  gtk_label_set_width_chars (GTK_LABEL (name), 12);
+  gtk_label_set_width_chars (GTK_LABEL (name), 9);
   gtk_widget_set_hexpand (name, TRUE);
   gtk_widget_add_css_class (check, "obeya-standup-check");
   gtk_box_append (GTK_BOX (box), avatar);
@@ -238,7 +238,7 @@ update_people (ObeyaStandupAgenda *self)
   for (GtkWidget *child = gtk_widget_get_first_child (self->people_box); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     gtk_widget_set_focusable (child, FALSE);
-  gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (self->people_box), MIN (MAX (n, 1), 3));
+  gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (self->people_box), MIN (MAX (n, 1), 2));
   update_attendance_count (self);
 }
 
@@ -495,6 +495,7 @@ create_stat (GtkWidget **value,
 static void
 obeya_standup_agenda_init (ObeyaStandupAgenda *self)
 {
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
   GtkWidget *columns = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 48);
   GtkWidget *left = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   GtkWidget *panel = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
@@ -505,8 +506,12 @@ obeya_standup_agenda_init (ObeyaStandupAgenda *self)
   self->item_rows = g_ptr_array_new ();
   self->current_item = -1;
 
+  /* A large team scrolls rather than push the window off the screen. */
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), columns);
+  gtk_widget_set_parent (scrolled, GTK_WIDGET (self));
   gtk_widget_add_css_class (columns, "obeya-standup-page");
-  gtk_widget_set_parent (columns, GTK_WIDGET (self));
 
   /* The agenda and who is here. */
   gtk_widget_set_hexpand (left, TRUE);
@@ -528,7 +533,7 @@ obeya_standup_agenda_init (ObeyaStandupAgenda *self)
   self->people_box = gtk_flow_box_new ();
   gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (self->people_box), GTK_SELECTION_NONE);
   gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (self->people_box), TRUE);
-  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (self->people_box), 4);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (self->people_box), 5);
   gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (self->people_box), 12);
   gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (self->people_box), 12);
   gtk_widget_set_valign (self->people_box, GTK_ALIGN_START);

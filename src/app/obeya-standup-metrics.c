@@ -23,12 +23,15 @@ struct _ObeyaStandupMetrics
   ObeyaWorkspace *workspace;
   ObeyaMetrics   *metrics;
   gboolean        interactive;
+  char           *category_id; /* the one category shown, NULL for all */
   char           *structure;   /* categories and metrics shown */
   char           *summary;
   GPtrArray      *tiles;       /* of ObeyaKpiTile */
   GPtrArray      *calendars;   /* of ObeyaChartWidget, one per category shown */
 
   GtkWidget      *stack;
+  GtkWidget      *content;     /* the stack's page with the tiles and calendars */
+  GtkWidget      *empty;       /* the stack's page without metrics */
   GtkWidget      *board;
   GtkWidget      *tiles_box;
   GtkWidget      *calendars_box;
@@ -100,9 +103,10 @@ rebuild (ObeyaStandupMetrics *self)
 {
   GListModel *categories = obeya_metrics_get_categories (self->metrics);
   GtkWidget *child;
+  guint per_line;
 
   while ((child = gtk_widget_get_first_child (self->tiles_box)) != NULL)
-    gtk_flow_box_remove (GTK_FLOW_BOX (self->tiles_box), child);
+    gtk_grid_remove (GTK_GRID (self->tiles_box), child);
   while ((child = gtk_widget_get_first_child (self->calendars_box)) != NULL)
     gtk_box_remove (GTK_BOX (self->calendars_box), child);
   g_ptr_array_set_size (self->tiles, 0);
@@ -111,10 +115,12 @@ rebuild (ObeyaStandupMetrics *self)
   for (guint i = 0; i < g_list_model_get_n_items (categories); i++)
     {
       g_autoptr(ObeyaMetricCategory) category = g_list_model_get_item (categories, i);
+      const char *id = obeya_entity_get_id (OBEYA_ENTITY (category));
       g_autoptr(GPtrArray) metrics = NULL;
 
-      metrics = obeya_metrics_dup_category_metrics (self->metrics,
-                                                    obeya_entity_get_id (OBEYA_ENTITY (category)));
+      if (self->category_id != NULL && g_strcmp0 (id, self->category_id) != 0)
+        continue;
+      metrics = obeya_metrics_dup_category_metrics (self->metrics, id);
       if (metrics->len == 0)
         continue;
       for (guint m = 0; m < metrics->len; m++)
@@ -133,16 +139,21 @@ rebuild (ObeyaStandupMetrics *self)
               gtk_widget_set_can_target (tile, FALSE);
               gtk_widget_set_focusable (tile, FALSE);
             }
-          gtk_flow_box_append (GTK_FLOW_BOX (self->tiles_box), tile);
-          gtk_widget_set_focusable (gtk_widget_get_parent (tile), FALSE);
+          gtk_widget_set_valign (tile, GTK_ALIGN_FILL);
           g_ptr_array_add (self->tiles, tile);
         }
       gtk_box_append (GTK_BOX (self->calendars_box), create_category (self, category));
     }
-  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (self->tiles_box),
-                                          CLAMP (self->tiles->len, 1, MAX_TILES_PER_LINE));
-  gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (self->tiles_box),
-                                          CLAMP (self->tiles->len, 1, MAX_TILES_PER_LINE));
+  /* A grid, not a flow box: six tiles stay on one line at 1366 pixels too,
+   * each as wide as the screen allows. */
+  if (self->category_id == NULL)
+    per_line = CLAMP (self->tiles->len, 1, MAX_TILES_PER_LINE);
+  else
+    /* Beside the calendar: three to a line, four when they would not fit in two lines. */
+    per_line = self->tiles->len <= 6 ? MIN (MAX (self->tiles->len, 1), 3) : 4;
+  for (guint i = 0; i < self->tiles->len; i++)
+    gtk_grid_attach (GTK_GRID (self->tiles_box), self->tiles->pdata[i], i % per_line,
+                     i / per_line, 1, 1);
 }
 
 static void
@@ -240,8 +251,8 @@ obeya_standup_metrics_refresh (ObeyaStandupMetrics *self)
       rebuild (self);
     }
   gtk_stack_set_visible_child (GTK_STACK (self->stack),
-                               self->tiles->len > 0 ? self->board
-                                                    : gtk_widget_get_last_child (self->stack));
+                               self->tiles->len > 0 ? self->content : self->empty);
+
   update_summary (self);
   update_calendars (self);
 }
@@ -297,6 +308,7 @@ obeya_standup_metrics_finalize (GObject *object)
 
   g_free (self->structure);
   g_free (self->summary);
+  g_free (self->category_id);
 
   G_OBJECT_CLASS (obeya_standup_metrics_parent_class)->finalize (object);
 }
@@ -317,40 +329,64 @@ obeya_standup_metrics_class_init (ObeyaStandupMetricsClass *klass)
 static void
 obeya_standup_metrics_init (ObeyaStandupMetrics *self)
 {
-  GtkWidget *empty = gtk_label_new (_("No huddle metrics yet: add them on the Daily Huddle page."));
-
   self->tiles = g_ptr_array_new ();
   self->calendars = g_ptr_array_new ();
 
   self->stack = gtk_stack_new ();
   gtk_widget_set_parent (self->stack, GTK_WIDGET (self));
 
-  /* The summary is the page's subtitle (ObeyaStandup shows it). */
-  self->board = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
-  gtk_widget_add_css_class (self->board, "obeya-standup-page");
-
-  self->tiles_box = gtk_flow_box_new ();
-  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (self->tiles_box), GTK_SELECTION_NONE);
-  gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (self->tiles_box), TRUE);
-  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (self->tiles_box), 16);
-  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (self->tiles_box), 16);
+  self->tiles_box = gtk_grid_new ();
+  gtk_grid_set_column_homogeneous (GTK_GRID (self->tiles_box), TRUE);
+  gtk_grid_set_column_spacing (GTK_GRID (self->tiles_box), 16);
+  gtk_grid_set_row_spacing (GTK_GRID (self->tiles_box), 16);
   gtk_widget_set_valign (self->tiles_box, GTK_ALIGN_START);
-  gtk_box_append (GTK_BOX (self->board), self->tiles_box);
 
   self->calendars_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 24);
   gtk_box_set_homogeneous (GTK_BOX (self->calendars_box), TRUE);
   gtk_widget_set_vexpand (self->calendars_box, TRUE);
-  gtk_box_append (GTK_BOX (self->board), self->calendars_box);
-  gtk_stack_add_child (GTK_STACK (self->stack), self->board);
 
-  gtk_label_set_wrap (GTK_LABEL (empty), TRUE);
-  gtk_widget_add_css_class (empty, "obeya-standup-empty");
-  gtk_stack_add_child (GTK_STACK (self->stack), empty);
+  self->empty = gtk_label_new (_("No huddle metrics yet: add them on the Daily Huddle page."));
+  gtk_label_set_wrap (GTK_LABEL (self->empty), TRUE);
+  gtk_widget_add_css_class (self->empty, "obeya-standup-empty");
+  gtk_stack_add_child (GTK_STACK (self->stack), self->empty);
+}
+
+/* Every category: the tiles in a row over the calendars side by side. One
+ * category: its calendar on the left half, its tiles on the right. More
+ * tiles than the screen holds scroll rather than push the window off the
+ * screen (the stand-up gives a page per category before that). */
+static void
+build_layout (ObeyaStandupMetrics *self)
+{
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+  if (self->category_id == NULL)
+    {
+      self->board = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
+      gtk_box_append (GTK_BOX (self->board), self->tiles_box);
+      gtk_box_append (GTK_BOX (self->board), self->calendars_box);
+      gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), self->board);
+      self->content = scrolled;
+    }
+  else
+    {
+      self->board = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 32);
+      gtk_box_set_homogeneous (GTK_BOX (self->board), TRUE);
+      gtk_box_append (GTK_BOX (self->board), self->calendars_box);
+      gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), self->tiles_box);
+      gtk_box_append (GTK_BOX (self->board), scrolled);
+      self->content = self->board;
+    }
+  gtk_widget_add_css_class (self->board, "obeya-standup-page");
+  gtk_stack_add_child (GTK_STACK (self->stack), self->content);
 }
 
 GtkWidget *
 obeya_standup_metrics_new (ObeyaWorkspace *workspace,
-                           gboolean        interactive)
+                           gboolean        interactive,
+                           const char     *category_id)
 {
   ObeyaStandupMetrics *self;
 
@@ -360,6 +396,8 @@ obeya_standup_metrics_new (ObeyaWorkspace *workspace,
   self->workspace = g_object_ref (workspace);
   self->metrics = obeya_workspace_get_metrics (workspace);
   self->interactive = interactive;
+  self->category_id = g_strdup (category_id);
+  build_layout (self);
   obeya_standup_metrics_refresh (self);
   return GTK_WIDGET (self);
 }

@@ -13,6 +13,7 @@
 #include "obeya-document.h"
 #include "obeya-entry-form.h"
 #include "obeya-huddle-util.h"
+#include "obeya-metric-category.h"
 #include "obeya-metrics.h"
 #include "obeya-standup.h"
 #include "obeya-standup-actions.h"
@@ -36,6 +37,7 @@ typedef struct
   char                 *key;
   ObeyaStandupPageKind  kind;
   ObeyaBoard           *board;   /* board pages */
+  char                 *category_id; /* a metrics page of one category */
   GtkWidget            *widget;  /* owned by the stack */
 } Page;
 
@@ -112,6 +114,7 @@ page_free (gpointer data)
   Page *page = data;
 
   g_free (page->key);
+  g_free (page->category_id);
   g_clear_object (&page->board);
   g_free (page);
 }
@@ -312,22 +315,20 @@ dup_board_subtitle (ObeyaStandup      *self,
   guint days = obeya_standup_board_get_ageing_days (board, &from_history);
 
   if (self->mode == OBEYA_STANDUP_MODE_HUDDLE)
-    /* Translators: the stand-up's hint on a board page */
-    g_string_append (text, _("Walk it right to left with ↓"));
-  else
-    g_string_append (text, _("Right to left: what is nearly done first"));
-  g_string_append (text, " · ");
+    {
+      /* Translators: the stand-up's hint on a board page */
+      g_string_append (text, _("↓ walks it right to left"));
+      g_string_append (text, " · ");
+    }
   g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u blocked", "%u blocked",
                                              n_blocked), n_blocked);
   g_string_append (text, " · ");
   if (from_history)
-    /* Translators: "2 ageing (older than 9 days, the 85th percentile of cycle time)" */
+    /* Translators: "2 ageing (older than 9 days, the 85th percentile)": of cycle time */
     g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE,
-                                               "%u ageing (older than %u days, the 85th "
-                                               "percentile of cycle time)",
-                                               "%u ageing (older than %u days, the 85th "
-                                               "percentile of cycle time)", n_ageing),
-                            n_ageing, days);
+                                               "%u ageing (older than %u days, the 85th percentile)",
+                                               "%u ageing (older than %u days, the 85th percentile)",
+                                               n_ageing), n_ageing, days);
   else
     g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u ageing (older than %u days)",
                                                "%u ageing (older than %u days)", n_ageing),
@@ -359,11 +360,20 @@ update_header (ObeyaStandup *self)
           int year, month;
           g_autoptr(GDateTime) dt = NULL;
           g_autofree char *month_name = NULL;
+          ObeyaMetricCategory *category;
 
           obeya_day_to_ymd (self->today, &year, &month, NULL);
           dt = g_date_time_new_local (year, month, 1, 12, 0, 0);
           month_name = dt ? g_date_time_format (dt, _("%B %Y")) : g_strdup ("");
-          title = g_strdup (_("Huddle Metrics"));
+          category = page->category_id
+                     ? obeya_metrics_find_category (obeya_workspace_get_metrics (self->workspace),
+                                                    page->category_id)
+                     : NULL;
+          if (category != NULL)
+            /* Translators: the title of a stand-up page of one category, "Huddle Metrics: Safety" */
+            title = g_strdup_printf (_("Huddle Metrics: %s"), obeya_metric_category_get_name (category));
+          else
+            title = g_strdup (_("Huddle Metrics"));
           subtitle = g_strdup_printf ("%s · %s", month_name,
                                       obeya_standup_metrics_get_summary (OBEYA_STANDUP_METRICS (page->widget)));
         }
@@ -530,10 +540,30 @@ dup_wanted_pages (ObeyaStandup *self)
   GListModel *boards = obeya_workspace_get_boards (self->workspace);
   g_autofree char *first_id = dup_huddle_board_id (self);
   ObeyaBoard *first = first_id ? obeya_workspace_find_board (self->workspace, first_id) : NULL;
+  guint n_metrics;
 
   add_wanted (wanted, "agenda", OBEYA_STANDUP_PAGE_AGENDA, NULL);
-  if (g_list_model_get_n_items (obeya_metrics_get_metrics (metrics)) > 0)
+  n_metrics = g_list_model_get_n_items (obeya_metrics_get_metrics (metrics));
+  if (n_metrics > 0 && n_metrics <= OBEYA_STANDUP_MAX_TILES)
     add_wanted (wanted, "metrics", OBEYA_STANDUP_PAGE_METRICS, NULL);
+  else if (n_metrics > 0)
+    {
+      /* Too many tiles to read on one screen: a page per category. */
+      GListModel *categories = obeya_metrics_get_categories (metrics);
+
+      for (guint i = 0; i < g_list_model_get_n_items (categories); i++)
+        {
+          g_autoptr(ObeyaEntity) category = g_list_model_get_item (categories, i);
+          const char *id = obeya_entity_get_id (category);
+          g_autoptr(GPtrArray) shown = obeya_metrics_dup_category_metrics (metrics, id);
+          g_autofree char *key = g_strconcat ("metrics:", id, NULL);
+
+          if (shown->len == 0)
+            continue;
+          add_wanted (wanted, key, OBEYA_STANDUP_PAGE_METRICS, NULL);
+          ((Page *) wanted->pdata[wanted->len - 1])->category_id = g_strdup (id);
+        }
+    }
   if (first != NULL && board_shown (first))
     add_board_page (wanted, first);
   for (guint i = 0; i < g_list_model_get_n_items (boards); i++)
@@ -560,7 +590,7 @@ create_page_widget (ObeyaStandup *self,
     case OBEYA_STANDUP_PAGE_AGENDA:
       return obeya_standup_agenda_new (self->workspace, huddle && writable (self));
     case OBEYA_STANDUP_PAGE_METRICS:
-      return obeya_standup_metrics_new (self->workspace, interactive (self));
+      return obeya_standup_metrics_new (self->workspace, interactive (self), page->category_id);
     case OBEYA_STANDUP_PAGE_BOARD:
       return obeya_standup_board_new (page->board);
     case OBEYA_STANDUP_PAGE_ACTIONS:
@@ -679,6 +709,8 @@ announce_raised_actions (ObeyaStandup *self)
 static void
 refresh (ObeyaStandup *self)
 {
+  gint64 start = g_get_monotonic_time ();
+
   g_clear_handle_id (&self->refresh_idle, g_source_remove);
   self->today = obeya_day_today ();
   if (self->workspace == NULL)
@@ -694,6 +726,8 @@ refresh (ObeyaStandup *self)
   update_actions (self);
   update_timer (self);
   announce_raised_actions (self);
+  g_debug ("Stand-up: %u pages refreshed in %.1f ms", self->pages->len,
+           (g_get_monotonic_time () - start) / 1000.0);
 }
 
 static gboolean

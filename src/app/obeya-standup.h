@@ -13,7 +13,8 @@
  * through the same commands, undo history and autosave.
  *
  * Pages, in order: the agenda with the attendance row and the habit
- * (ObeyaStandupAgenda); the huddle metrics, when there are any
+ * (ObeyaStandupAgenda); the huddle metrics, when there are any, on one
+ * page or, beyond OBEYA_STANDUP_MAX_TILES metrics, a page per category
  * (ObeyaStandupMetrics); one page per board that is not archived and has
  * cards, the board chosen for the huddle (the "huddle-board" setting)
  * first (ObeyaStandupBoard); the open actions (ObeyaStandupActions); the
@@ -82,6 +83,8 @@ typedef enum
 /* A huddle shorter than this, with nobody present and nothing raised, is
  * left without asking whether to record it. */
 #define OBEYA_STANDUP_MIN_RECORD_SECONDS 60
+/* More metrics than this get a metrics page per category. */
+#define OBEYA_STANDUP_MAX_TILES 12
 /* The wall display retries an unreadable file this often. */
 #define OBEYA_STANDUP_RETRY_SECONDS 10
 
@@ -105,7 +108,7 @@ void                 obeya_standup_set_page           (ObeyaStandup     *self,
                                                        guint             page);
 ObeyaStandupPageKind obeya_standup_get_page_kind      (ObeyaStandup     *self,
                                                        guint             page);
-/* "agenda", "metrics", "board:ID", "actions", "5s". */
+/* "agenda", "metrics" (or "metrics:CATEGORY-ID"), "board:ID", "actions", "5s". */
 const char          *obeya_standup_get_page_key       (ObeyaStandup     *self,
                                                        guint             page);
 GtkWidget           *obeya_standup_get_page_widget    (ObeyaStandup     *self,
