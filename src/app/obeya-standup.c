@@ -26,9 +26,13 @@
 
 /* The countdown and the clock are redrawn this often (milliseconds). */
 #define TICK_INTERVAL 250
-/* Below this size (a laptop, a 1366x768 projector) the type is smaller. */
-#define COMPACT_WIDTH  1600
-#define COMPACT_HEIGHT 900
+/* The type follows the screen: 22 px on a 1920x1080 TV, 19 px below
+ * MEDIUM_* (1600x900, 1680x1050), 16 px below COMPACT_* (a laptop, a
+ * 1366x768 projector). */
+#define MEDIUM_WIDTH   1800
+#define MEDIUM_HEIGHT  1000
+#define COMPACT_WIDTH  1500
+#define COMPACT_HEIGHT 850
 #define DEFAULT_MINUTES 15
 #define DEFAULT_ROTATE_SECONDS 30
 
@@ -80,8 +84,8 @@ struct _ObeyaStandup
   guint              inhibit_cookie;
   ObeyaDay           today;
 
-  gboolean           compact;
-  guint              compact_idle;
+  guint              size;           /* SIZE_LARGE, SIZE_MEDIUM, SIZE_COMPACT */
+  guint              size_idle;
 
   /* template */
   AdwToastOverlay   *toast_overlay;
@@ -1500,32 +1504,42 @@ obeya_standup_get_n_loads (ObeyaStandup *self)
 
 /* ---- GtkWidget, GtkWindow ------------------------------------------------------------------ */
 
-static void
-set_compact (ObeyaStandup *self,
-             gboolean      compact)
+enum {
+  SIZE_LARGE,
+  SIZE_MEDIUM,
+  SIZE_COMPACT,
+};
+
+/* Type sized for the screen: a TV, a smaller monitor, a laptop. The
+ * monitor decides (the window cannot be smaller than what its type needs,
+ * so its own size would never say "too small"); a window made smaller
+ * than its monitor too. */
+static guint
+size_for (int width,
+          int height)
 {
-  self->compact = compact;
-  set_class (GTK_WIDGET (self), "compact", compact);
+  if (width < COMPACT_WIDTH || height < COMPACT_HEIGHT)
+    return SIZE_COMPACT;
+  if (width < MEDIUM_WIDTH || height < MEDIUM_HEIGHT)
+    return SIZE_MEDIUM;
+  return SIZE_LARGE;
+}
+
+static void
+apply_size (ObeyaStandup *self)
+{
+  set_class (GTK_WIDGET (self), "medium", self->size == SIZE_MEDIUM);
+  set_class (GTK_WIDGET (self), "compact", self->size == SIZE_COMPACT);
 }
 
 static gboolean
-compact_idle_cb (gpointer user_data)
+size_idle_cb (gpointer user_data)
 {
   ObeyaStandup *self = user_data;
 
-  self->compact_idle = 0;
-  set_class (GTK_WIDGET (self), "compact", self->compact);
+  self->size_idle = 0;
+  apply_size (self);
   return G_SOURCE_REMOVE;
-}
-
-/* Type sized for the screen: a TV or a laptop. The monitor decides (the
- * window cannot be smaller than what its type needs, so its own size would
- * never say "too small"); a window made smaller than its monitor too. */
-static gboolean
-is_compact_size (int width,
-                 int height)
-{
-  return width < COMPACT_WIDTH || height < COMPACT_HEIGHT;
 }
 
 static void
@@ -1535,14 +1549,15 @@ obeya_standup_size_allocate (GtkWidget *widget,
                              int        baseline)
 {
   ObeyaStandup *self = OBEYA_STANDUP (widget);
+  guint size = size_for (width, height);
 
   GTK_WIDGET_CLASS (obeya_standup_parent_class)->size_allocate (widget, width, height, baseline);
 
-  /* Changed after this allocation, not in it. */
-  if (!self->compact && is_compact_size (width, height) && self->compact_idle == 0)
+  /* Only ever smaller type, and after this allocation, not in it. */
+  if (size > self->size && self->size_idle == 0)
     {
-      self->compact = TRUE;
-      self->compact_idle = g_idle_add (compact_idle_cb, self);
+      self->size = size;
+      self->size_idle = g_idle_add (size_idle_cb, self);
     }
 }
 
@@ -1600,7 +1615,7 @@ obeya_standup_dispose (GObject *object)
   g_clear_handle_id (&self->rotate_id, g_source_remove);
   g_clear_handle_id (&self->retry_id, g_source_remove);
   g_clear_handle_id (&self->refresh_idle, g_source_remove);
-  g_clear_handle_id (&self->compact_idle, g_source_remove);
+  g_clear_handle_id (&self->size_idle, g_source_remove);
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_data (self->document, self);
   if (self->workspace != NULL)
@@ -1716,7 +1731,8 @@ size_to_monitor (ObeyaStandup *self)
     return;
   gdk_monitor_get_geometry (monitor, &geometry);
   gtk_window_set_default_size (GTK_WINDOW (self), geometry.width, geometry.height);
-  set_compact (self, is_compact_size (geometry.width, geometry.height));
+  self->size = size_for (geometry.width, geometry.height);
+  apply_size (self);
 }
 
 ObeyaStandup *
