@@ -11,12 +11,18 @@
 #include "obeya-cli.h"
 #include "obeya-document.h"
 #include "obeya-sample.h"
+#include "obeya-standup.h"
 #include "obeya-window.h"
 #include "obeya-workspace.h"
 
 struct _ObeyaApplication
 {
   AdwApplication parent_instance;
+
+  /* `obeya --standup FILE`, `obeya --wall FILE [--rotate N]` */
+  char          *standup_path;
+  char          *wall_path;
+  int            rotate_seconds;
 };
 
 G_DEFINE_FINAL_TYPE (ObeyaApplication, obeya_application, ADW_TYPE_APPLICATION)
@@ -63,11 +69,111 @@ reusable_window (GApplication *app)
   return new_window (app);
 }
 
+/* ---- stand-up and wall display ---------------------------------------------------- */
+
+static void
+standup_load_ready_cb (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(GApplication) app = user_data;
+  ObeyaDocument *document = OBEYA_DOCUMENT (source);
+  g_autoptr(GError) error = NULL;
+  ObeyaWindow *window = new_window (app);
+  ObeyaWorkspace *workspace;
+
+  gtk_window_present (GTK_WINDOW (window));
+  if (!obeya_document_load_finish (document, result, &error))
+    {
+      /* The main window says why and offers the newest backup. */
+      obeya_window_open_path (window, obeya_document_get_path (document), FALSE);
+    }
+  else
+    {
+      obeya_window_set_document (window, document);
+      workspace = obeya_document_get_workspace (document);
+      if (!obeya_workspace_get_read_only (workspace))
+        obeya_workspace_run_recurrences (workspace, obeya_day_today ());
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.standup", NULL);
+    }
+  g_application_release (app);
+  g_object_unref (document);
+}
+
+/* The stand-up over the workspace at @path: the window that has it open
+ * starts it, else the workspace opens in a new main window behind it. */
+static void
+open_standup (GApplication *app,
+              const char   *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  ObeyaDocument *document;
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
+    {
+      ObeyaDocument *open = OBEYA_IS_WINDOW (l->data) ? obeya_window_get_document (l->data) : NULL;
+      const char *open_path = open ? obeya_document_get_path (open) : NULL;
+      g_autoptr(GFile) open_file = open_path ? g_file_new_for_path (open_path) : NULL;
+
+      if (open_file != NULL && g_file_equal (open_file, file) &&
+          obeya_document_get_workspace (open) != NULL)
+        {
+          gtk_widget_activate_action (GTK_WIDGET (l->data), "win.standup", NULL);
+          return;
+        }
+    }
+
+  /* No window until the file is read: hold the application meanwhile. */
+  g_application_hold (app);
+  document = obeya_document_new_for_path (path, FALSE);
+  obeya_document_load_async (document, NULL, standup_load_ready_cb, g_object_ref (app));
+}
+
+/* The wall display: only the stand-up window, read-only, rotating. */
+static void
+open_wall (ObeyaApplication *self,
+           const char       *path)
+{
+  g_autoptr(ObeyaDocument) document = obeya_document_new_for_path (path, TRUE);
+  ObeyaStandup *standup = obeya_standup_new (GTK_APPLICATION (self), document,
+                                             OBEYA_STANDUP_MODE_WALL);
+
+  if (self->rotate_seconds > 0)
+    obeya_standup_set_rotate_seconds (standup, (guint) self->rotate_seconds);
+  gtk_window_present (GTK_WINDOW (standup));
+}
+
+static void
+standup_action (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  open_standup (G_APPLICATION (user_data), g_variant_get_string (parameter, NULL));
+}
+
+/* ---- activation --------------------------------------------------------------------- */
+
 static void
 obeya_application_activate (GApplication *app)
 {
+  ObeyaApplication *self = OBEYA_APPLICATION (app);
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
   g_autofree char *path = NULL;
+
+  if (self->wall_path != NULL)
+    {
+      g_autofree char *wall = g_steal_pointer (&self->wall_path);
+
+      open_wall (self, wall);
+      return;
+    }
+  if (self->standup_path != NULL)
+    {
+      g_autofree char *standup = g_steal_pointer (&self->standup_path);
+
+      open_standup (app, standup);
+      return;
+    }
 
   if (window != NULL)
     {
@@ -214,6 +320,7 @@ obeya_application_startup (GApplication *app)
     { "about", about_action },
     { "new-workspace", new_workspace_action },
     { "quit", quit_action },
+    { "standup", standup_action, "s" },
   };
   const char *quit_accels[] = { "<Control>q", NULL };
   const char *scheme = g_getenv ("OBEYA_COLOR_SCHEME");
@@ -232,23 +339,88 @@ obeya_application_startup (GApplication *app)
                                         ADW_COLOR_SCHEME_FORCE_LIGHT);
 }
 
+static char *
+dup_absolute_path (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+
+  return g_file_get_path (file);
+}
+
 /* Options handled in the process that was started, before any window. */
 static int
 obeya_application_handle_local_options (GApplication *app,
                                         GVariantDict *options)
 {
+  ObeyaApplication *self = OBEYA_APPLICATION (app);
+  const char *path = NULL;
+  int rotate = 0;
+
   if (g_variant_dict_contains (options, "version"))
     {
       g_print ("%s %s\n", _("Obeya"), PACKAGE_VERSION);
       return 0;
     }
+
+  if (g_variant_dict_lookup (options, "rotate", "i", &rotate))
+    {
+      if (rotate < 1)
+        {
+          g_printerr ("%s\n", _("--rotate needs a number of seconds (1 or more)"));
+          return 2;
+        }
+      self->rotate_seconds = rotate;
+    }
+
+  if (g_variant_dict_lookup (options, "wall", "^&ay", &path))
+    {
+      /* A wall display is a process of its own (often the only one on a
+       * kiosk machine); it never opens the main window. */
+      self->wall_path = dup_absolute_path (path);
+      g_application_set_flags (app, g_application_get_flags (app) | G_APPLICATION_NON_UNIQUE);
+      return -1;
+    }
+
+  if (g_variant_dict_lookup (options, "standup", "^&ay", &path))
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *absolute = dup_absolute_path (path);
+
+      if (!g_application_register (app, NULL, &error))
+        {
+          g_printerr ("%s\n", error->message);
+          return 1;
+        }
+      /* Obeya is already running: it starts the stand-up. */
+      if (g_application_get_is_remote (app))
+        {
+          g_action_group_activate_action (G_ACTION_GROUP (app), "standup",
+                                          g_variant_new_string (absolute));
+          return 0;
+        }
+      self->standup_path = g_steal_pointer (&absolute);
+    }
   return -1;
+}
+
+static void
+obeya_application_finalize (GObject *object)
+{
+  ObeyaApplication *self = OBEYA_APPLICATION (object);
+
+  g_free (self->standup_path);
+  g_free (self->wall_path);
+
+  G_OBJECT_CLASS (obeya_application_parent_class)->finalize (object);
 }
 
 static void
 obeya_application_class_init (ObeyaApplicationClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = obeya_application_finalize;
 
   app_class->activate = obeya_application_activate;
   app_class->open = obeya_application_open;
@@ -262,6 +434,13 @@ obeya_application_init (ObeyaApplication *self)
   /* Only options that work. */
   const GOptionEntry entries[] = {
     { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and quit"), NULL },
+    { "standup", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("Open FILE in stand-up mode: full screen, for the team at the TV"), N_("FILE") },
+    { "wall", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("Show FILE as an unattended wall display: read-only, rotating its pages, "
+         "reloading when the file changes"), N_("FILE") },
+    { "rotate", 0, 0, G_OPTION_ARG_INT, NULL,
+      N_("Seconds each page of the wall display stays on screen (default: 30)"), N_("SECONDS") },
     G_OPTION_ENTRY_NULL
   };
   g_autofree char *commands = obeya_cli_get_summary ();

@@ -83,6 +83,7 @@ typedef struct
   GPtrArray       *initials;   /* char*: up to MAX_AVATARS */
   GPtrArray       *avatar_colors; /* const char*: obeya_person_color()'s palette */
   guint32          avatar_dark;   /* bit i: dark initials on avatar i */
+  double           avatar;     /* diameter: AVATAR, more when the type is larger */
   guint            more_people;
   gboolean         overdue, due_soon;
   graphene_rect_t  rects[N_PARTS];
@@ -520,7 +521,12 @@ build_face (ObeyaCardWidget *self,
     }
   if (face->initials->len > 0)
     {
-      double w = AVATAR + (face->initials->len - 1) * (AVATAR - 4);
+      g_autoptr(PangoLayout) widest = make_layout (self, "MW", 0.7, PANGO_WEIGHT_BOLD);
+      double w;
+
+      /* Initials fit their circle at any type size (the stand-up's is large). */
+      face->avatar = MAX (AVATAR, ceil (MAX (layout_width (widest), layout_height (widest)) + 6));
+      w = face->avatar + (face->initials->len - 1) * (face->avatar - 4);
 
       if (face->more_people > 0)
         {
@@ -528,8 +534,9 @@ build_face (ObeyaCardWidget *self,
           face->more_people_layout = make_layout (self, more, SMALL_SCALE, PANGO_WEIGHT_NORMAL);
           w += 4 + layout_width (face->more_people_layout);
         }
-      face->rects[PART_AVATARS] = GRAPHENE_RECT_INIT (content_x + content_w - w, 0, w, AVATAR);
-      meta_h = MAX (meta_h, AVATAR);
+      face->rects[PART_AVATARS] = GRAPHENE_RECT_INIT (content_x + content_w - w, 0, w,
+                                                      face->avatar);
+      meta_h = MAX (meta_h, face->avatar);
     }
 
   if (meta_h > 0)
@@ -787,7 +794,8 @@ obeya_card_widget_snapshot (GtkWidget   *widget,
 
       for (guint i = 0; i < face->initials->len; i++)
         {
-          graphene_rect_t circle = GRAPHENE_RECT_INIT (x, cy - AVATAR / 2, AVATAR, AVATAR);
+          double d = face->avatar;
+          graphene_rect_t circle = GRAPHENE_RECT_INIT (x, cy - d / 2, d, d);
           GdkRGBA color = named_color (widget, face->avatar_colors->pdata[i], "#3584e4");
           g_autoptr(PangoLayout) text = make_layout (self, face->initials->pdata[i], 0.7,
                                                      PANGO_WEIGHT_BOLD);
@@ -795,13 +803,13 @@ obeya_card_widget_snapshot (GtkWidget   *widget,
           float widths[4] = { 1.5, 1.5, 1.5, 1.5 };
           GdkRGBA ring_colors[4] = { bg, bg, bg, bg };
 
-          append_rounded (snapshot, &circle, AVATAR / 2, &color);
-          gsk_rounded_rect_init_from_rect (&ring, &circle, AVATAR / 2);
+          append_rounded (snapshot, &circle, d / 2, &color);
+          gsk_rounded_rect_init_from_rect (&ring, &circle, d / 2);
           gtk_snapshot_append_border (snapshot, &ring, widths, ring_colors);
-          append_layout_at (snapshot, text, x + (AVATAR - layout_width (text)) / 2,
+          append_layout_at (snapshot, text, x + (d - layout_width (text)) / 2,
                             cy - layout_height (text) / 2,
                             face->avatar_dark & (1u << i) ? &ink : &white);
-          x += AVATAR - 4;
+          x += d - 4;
         }
       if (face->more_people_layout != NULL)
         append_layout_at (snapshot, face->more_people_layout, x + 8,

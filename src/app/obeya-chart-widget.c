@@ -22,6 +22,7 @@ struct _ObeyaChartWidget
   char                 *export_name;
   gboolean              transparent;
   gboolean              exportable;
+  gboolean              high_contrast;
   GtkFileChooserNative *chooser;
 
   /* template */
@@ -36,6 +37,7 @@ enum {
   PROP_TRANSPARENT,
   PROP_EXPORTABLE,
   PROP_EXPORT_NAME,
+  PROP_HIGH_CONTRAST,
   N_PROPS
 };
 
@@ -44,12 +46,12 @@ static GParamSpec *properties[N_PROPS];
 /* ---- palette ------------------------------------------------------------------ */
 
 static ObeyaChartStyle
-current_style (void)
+current_style (ObeyaChartWidget *self)
 {
   AdwStyleManager *manager = adw_style_manager_get_default ();
   gboolean dark = adw_style_manager_get_dark (manager);
 
-  if (adw_style_manager_get_high_contrast (manager))
+  if (self->high_contrast || adw_style_manager_get_high_contrast (manager))
     return dark ? OBEYA_CHART_STYLE_HIGH_CONTRAST_DARK : OBEYA_CHART_STYLE_HIGH_CONTRAST;
   return dark ? OBEYA_CHART_STYLE_DARK : OBEYA_CHART_STYLE_LIGHT;
 }
@@ -58,7 +60,7 @@ static void
 update_palette (ObeyaChartWidget *self)
 {
   g_clear_pointer (&self->palette, obeya_chart_palette_free);
-  self->palette = obeya_chart_palette_copy (obeya_chart_palette_get (current_style ()));
+  self->palette = obeya_chart_palette_copy (obeya_chart_palette_get (current_style (self)));
   if (self->transparent)
     self->palette->background.alpha = 0.;
   gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -489,6 +491,27 @@ obeya_chart_widget_set_transparent (ObeyaChartWidget *self,
 }
 
 gboolean
+obeya_chart_widget_get_high_contrast (ObeyaChartWidget *self)
+{
+  g_return_val_if_fail (OBEYA_IS_CHART_WIDGET (self), FALSE);
+  return self->high_contrast;
+}
+
+void
+obeya_chart_widget_set_high_contrast (ObeyaChartWidget *self,
+                                      gboolean          high_contrast)
+{
+  g_return_if_fail (OBEYA_IS_CHART_WIDGET (self));
+
+  high_contrast = !!high_contrast;
+  if (self->high_contrast == high_contrast)
+    return;
+  self->high_contrast = high_contrast;
+  update_palette (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HIGH_CONTRAST]);
+}
+
+gboolean
 obeya_chart_widget_get_exportable (ObeyaChartWidget *self)
 {
   g_return_val_if_fail (OBEYA_IS_CHART_WIDGET (self), FALSE);
@@ -643,6 +666,9 @@ obeya_chart_widget_get_property (GObject    *object,
     case PROP_EXPORT_NAME:
       g_value_set_string (value, self->export_name);
       break;
+    case PROP_HIGH_CONTRAST:
+      g_value_set_boolean (value, self->high_contrast);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -669,6 +695,9 @@ obeya_chart_widget_set_property (GObject      *object,
       break;
     case PROP_EXPORT_NAME:
       obeya_chart_widget_set_export_name (self, g_value_get_string (value));
+      break;
+    case PROP_HIGH_CONTRAST:
+      obeya_chart_widget_set_high_contrast (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -699,6 +728,8 @@ obeya_chart_widget_class_init (ObeyaChartWidgetClass *klass)
     g_param_spec_boolean ("exportable", NULL, NULL, TRUE, rw | G_PARAM_CONSTRUCT);
   properties[PROP_EXPORT_NAME] =
     g_param_spec_string ("export-name", NULL, NULL, NULL, rw);
+  properties[PROP_HIGH_CONTRAST] =
+    g_param_spec_boolean ("high-contrast", NULL, NULL, FALSE, rw);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,

@@ -48,6 +48,13 @@ gboolean                 obeya_chart_widget_get_transparent (ObeyaChartWidget *s
 void                     obeya_chart_widget_set_transparent (ObeyaChartWidget *self,
                                                              gboolean          transparent);
 
+/* TRUE: the high-contrast palettes (light or dark, following the style)
+ * even when the desktop does not ask for high contrast: the stand-up
+ * mode's TV. Default FALSE. */
+gboolean                 obeya_chart_widget_get_high_contrast (ObeyaChartWidget *self);
+void                     obeya_chart_widget_set_high_contrast (ObeyaChartWidget *self,
+                                                               gboolean          high_contrast);
+
 /* TRUE (the default): Copy and Save As are offered. */
 gboolean                 obeya_chart_widget_get_exportable  (ObeyaChartWidget *self);
 void                     obeya_chart_widget_set_exportable  (ObeyaChartWidget *self,

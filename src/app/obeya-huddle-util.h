@@ -99,6 +99,13 @@ guint             obeya_huddle_util_fill_pareto    (ObeyaParetoChart    *chart,
                                                     ObeyaDay             last,
                                                     ObeyaDay             today);
 
+/* ---- layout ------------------------------------------------------------------------- */
+
+/* The categories that have metrics, with their names, letters and metrics
+ * in order, as one string: views that lay out a tile or a calendar per
+ * metric or category rebuild only when it changes. */
+char             *obeya_huddle_util_dup_structure  (ObeyaMetrics        *metrics);
+
 /* ---- actions ------------------------------------------------------------------------ */
 
 /* TRUE for a card raised in the huddle (a "metric" or "huddle" link). */

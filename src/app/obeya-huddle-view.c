@@ -287,25 +287,7 @@ create_calendar (ObeyaHuddleView *self,
 static char *
 dup_structure (ObeyaHuddleView *self)
 {
-  GListModel *categories = obeya_metrics_get_categories (self->metrics);
-  GString *structure = g_string_new (NULL);
-
-  for (guint i = 0; i < g_list_model_get_n_items (categories); i++)
-    {
-      g_autoptr(ObeyaMetricCategory) category = g_list_model_get_item (categories, i);
-      const char *id = obeya_entity_get_id (OBEYA_ENTITY (category));
-      g_autoptr(GPtrArray) metrics = obeya_metrics_dup_category_metrics (self->metrics, id);
-
-      if (metrics->len == 0)
-        continue;
-      g_string_append_printf (structure, "%s/%s/%s:", id,
-                              obeya_metric_category_get_name (category),
-                              obeya_metric_category_get_letter (category));
-      for (guint m = 0; m < metrics->len; m++)
-        g_string_append_printf (structure, "%s,", obeya_entity_get_id (metrics->pdata[m]));
-      g_string_append_c (structure, ';');
-    }
-  return g_string_free (structure, FALSE);
+  return obeya_huddle_util_dup_structure (self->metrics);
 }
 
 static void

@@ -24,6 +24,7 @@
 #include "obeya-new-board-dialog.h"
 #include "obeya-people-dialog.h"
 #include "obeya-person.h"
+#include "obeya-standup.h"
 #include "obeya-tag.h"
 #include "obeya-trello.h"
 #include "obeya-window.h"
@@ -941,6 +942,7 @@ update_actions (ObeyaWindow *self)
                           obeya_huddle_view_can_enter_numbers (self->huddle_view));
   gtk_widget_set_visible (self->huddle_menu_button, huddle_shown (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.huddle", self->workspace != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.standup", self->workspace != NULL);
   gtk_widget_set_tooltip_text (self->add_card_button, _("Add Card (Ctrl+N)"));
 
   /* Archived boards exist: offer to show them. */
@@ -1479,6 +1481,26 @@ huddle_action (GtkWidget  *widget,
   gtk_widget_activate_action (GTK_WIDGET (self->huddle_view), name, NULL);
 }
 
+/* F11, "Start Stand-up": the stand-up window over this window's document. */
+static void
+standup_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  ObeyaWindow *self = OBEYA_WINDOW (widget);
+  ObeyaStandup *standup;
+
+  if (self->document == NULL || self->workspace == NULL)
+    return;
+  standup = obeya_standup_new (gtk_window_get_application (GTK_WINDOW (self)), self->document,
+                               OBEYA_STANDUP_MODE_HUDDLE);
+  /* Started from a team board: the huddle walks that one first. */
+  if (self->board != NULL && obeya_board_get_kind (self->board) == OBEYA_BOARD_TEAM &&
+      obeya_board_get_n_active_cards (self->board) > 0)
+    obeya_standup_set_huddle_board (standup, self->board);
+  gtk_window_present (GTK_WINDOW (standup));
+}
+
 static void
 card_removed_cb (ObeyaWindow    *self,
                  ObeyaCard      *card,
@@ -1714,6 +1736,7 @@ obeya_window_class_init (ObeyaWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.people", NULL, people_action);
   gtk_widget_class_install_action (widget_class, "win.import-trello", NULL, import_trello_action);
   gtk_widget_class_install_action (widget_class, "win.huddle", "s", huddle_action);
+  gtk_widget_class_install_action (widget_class, "win.standup", NULL, standup_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
@@ -1733,6 +1756,7 @@ obeya_window_class_init (ObeyaWindowClass *klass)
                                        "win.next-board", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK,
                                        "win.huddle", "s", "enter-numbers");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F11, 0, "win.standup", NULL);
 }
 
 static void
