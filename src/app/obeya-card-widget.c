@@ -70,6 +70,8 @@ typedef struct
 {
   int              width;
   guint            serial;     /* of the Pango context (fonts) */
+  guint            font;       /* hash of its font description: serials of two
+                                * widgets' contexts can be equal, fonts not */
   guint64          signature;  /* of what is drawn */
   double           height;
   PangoLayout     *title;
@@ -314,6 +316,12 @@ static void build_face (ObeyaCardWidget *self,
                         FaceLayout      *face,
                         int              width);
 
+static guint
+context_font (PangoContext *context)
+{
+  return pango_font_description_hash (pango_context_get_font_description (context));
+}
+
 /* Makes self->face right for @width: kept as is, taken from the card, or built. */
 static void
 ensure_layout (ObeyaCardWidget *self,
@@ -321,19 +329,22 @@ ensure_layout (ObeyaCardWidget *self,
 {
   PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (self));
   guint serial = pango_context_get_serial (context);
+  guint font = context_font (context);
   FaceLayout *kept;
   guint64 signature;
 
   if (self->card == NULL)
     return;
   if (!self->stale && self->face != NULL && self->face->width == width &&
-      self->face->serial == serial)
+      self->face->serial == serial && self->face->font == font)
     return;
 
   self->stale = FALSE;
   signature = face_signature (self->card, obeya_day_today ());
   kept = g_object_get_qdata (G_OBJECT (self->card), face_quark ());
-  if (kept != NULL && kept->width == width && kept->serial == serial &&
+  /* Another widget's face of this card (a recycled row, the stand-up's
+   * larger type): only in the same font. */
+  if (kept != NULL && kept->width == width && kept->font == font &&
       kept->signature == signature)
     {
       if (self->face != kept)
@@ -348,6 +359,7 @@ ensure_layout (ObeyaCardWidget *self,
   self->face = g_rc_box_new0 (FaceLayout);
   self->face->width = width;
   self->face->serial = serial;
+  self->face->font = font;
   self->face->signature = signature;
   build_face (self, self->face, width);
   g_object_set_qdata_full (G_OBJECT (self->card), face_quark (), g_rc_box_acquire (self->face),
@@ -853,11 +865,16 @@ obeya_card_widget_measure (GtkWidget      *widget,
    * again for a width the card will not get. */
   if (for_size < 0)
     {
+      PangoContext *context = gtk_widget_get_pango_context (widget);
+      guint serial = pango_context_get_serial (context);
+      guint font = context_font (context);
       FaceLayout *kept = g_object_get_qdata (G_OBJECT (self->card), face_quark ());
 
-      if (kept == NULL && self->face != NULL)
+      /* Only a face in this widget's type (the stand-up's is larger). */
+      if (self->face != NULL && !self->stale && self->face->serial == serial &&
+          self->face->font == font)
         kept = self->face;
-      if (kept != NULL)
+      if (kept != NULL && kept->font == font)
         {
           *minimum = *natural = (int) ceil (kept->height);
           return;

@@ -6,6 +6,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "obeya-dialog-util.h"
 #include "obeya-huddle.h"
 #include "obeya-huddle-util.h"
 #include "obeya-metrics.h"
@@ -184,7 +185,7 @@ create_toggle (ObeyaStandupAgenda *self,
   const char *id = obeya_entity_get_id (OBEYA_ENTITY (person));
   GtkWidget *toggle = gtk_toggle_button_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 14);
-  GtkWidget *avatar = adw_avatar_new (48, obeya_person_get_name (person), TRUE);
+  GtkWidget *avatar = obeya_person_avatar_new (obeya_person_get_name (person), 48);
   GtkWidget *name = label_new (obeya_person_get_name (person), "obeya-standup-person-name", 0);
   GtkWidget *check = gtk_image_new_from_icon_name ("object-select-symbolic");
 

@@ -175,12 +175,17 @@ update_flags (ObeyaStandupBoard *self,
   if (blocked)
     {
       ObeyaDay since = obeya_timestamp_get_day (obeya_card_get_blocked_since (card));
-      guint days = self->today >= since ? self->today - since + 1 : 1;
+      /* Days elapsed, as on the card face. */
+      guint days = self->today > since ? self->today - since : 0;
       g_autofree char *text = NULL;
 
-      /* Translators: the flag above a blocked card on the stand-up TV */
-      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Blocked · %u day",
-                                           "Blocked · %u days", days), days);
+      if (days == 0)
+        /* Translators: the flag above a card blocked today on the stand-up TV */
+        text = g_strdup (_("Blocked · since today"));
+      else
+        /* Translators: the flag above a blocked card on the stand-up TV */
+        text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Blocked · %u day",
+                                             "Blocked · %u days", days), days);
       gtk_label_set_text (GTK_LABEL (blocked_label), text);
     }
   if (ageing)
