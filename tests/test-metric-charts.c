@@ -124,7 +124,8 @@ test_run_points (Fixture       *f,
                  gconstpointer  data)
 {
   /* From the first entry to today: weekend days without an entry are left
-   * out, due days without one are grey gaps, today's missing number too. */
+   * out, due days without one are grey gaps; today's number may still come,
+   * so today without one is left out too. */
   {
     const Expected expected[] = {
       { DAY (2026, 10, 30), 90, OBEYA_CHART_STATUS_NONE },
@@ -135,7 +136,6 @@ test_run_points (Fixture       *f,
       { DAY (2026, 11, 6), 70, OBEYA_CHART_STATUS_MISSED },
       { DAY (2026, 11, 7), 120, OBEYA_CHART_STATUS_MET },
       { DAY (2026, 11, 9), 105, OBEYA_CHART_STATUS_AMBER },
-      { DAY (2026, 11, 10), NAN, OBEYA_CHART_STATUS_NO_DATA },
     };
     g_autoptr(GArray) points = obeya_metric_charts_dup_run_points (f->invoices, OBEYA_DAY_NONE,
                                                                    OBEYA_DAY_NONE, TODAY);
@@ -148,7 +148,6 @@ test_run_points (Fixture       *f,
       { DAY (2026, 11, 6), 70, OBEYA_CHART_STATUS_MISSED },
       { DAY (2026, 11, 7), 120, OBEYA_CHART_STATUS_MET },
       { DAY (2026, 11, 9), 105, OBEYA_CHART_STATUS_AMBER },
-      { DAY (2026, 11, 10), NAN, OBEYA_CHART_STATUS_NO_DATA },
     };
     g_autoptr(GArray) points = obeya_metric_charts_dup_run_points (f->invoices,
                                                                    DAY (2026, 11, 6),

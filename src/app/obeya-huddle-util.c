@@ -11,6 +11,7 @@
 #include "obeya-board.h"
 #include "obeya-card.h"
 #include "obeya-huddle-util.h"
+#include "obeya-metric-charts.h"
 #include "obeya-link.h"
 #include "obeya-metric-category.h"
 #include "obeya-metric-import.h"
@@ -43,29 +44,6 @@ replace_spaces (char *text)
 }
 
 /* ---- statuses ----------------------------------------------------------------- */
-
-ObeyaChartStatus
-obeya_huddle_util_chart_status (ObeyaMetricStatus status)
-{
-  switch (status)
-    {
-    case OBEYA_METRIC_STATUS_MET:
-      return OBEYA_CHART_STATUS_MET;
-    case OBEYA_METRIC_STATUS_AMBER:
-      return OBEYA_CHART_STATUS_AMBER;
-    case OBEYA_METRIC_STATUS_MISSED:
-      return OBEYA_CHART_STATUS_MISSED;
-    case OBEYA_METRIC_STATUS_NO_DATA:
-      return OBEYA_CHART_STATUS_NO_DATA;
-    case OBEYA_METRIC_STATUS_FUTURE:
-      return OBEYA_CHART_STATUS_FUTURE;
-    case OBEYA_METRIC_STATUS_NON_WORKING:
-      return OBEYA_CHART_STATUS_NON_WORKING;
-    case OBEYA_METRIC_STATUS_NO_TARGET:
-    default:
-      return OBEYA_CHART_STATUS_NONE;
-    }
-}
 
 static const char * const status_classes[] = {
   [OBEYA_METRIC_STATUS_MET] = "met",
@@ -304,125 +282,6 @@ obeya_huddle_util_get_due_days (ObeyaMetric *metric,
 
 /* ---- chart data ------------------------------------------------------------------- */
 
-/* Index of the first entry on or after @day. */
-static guint
-entry_lower_bound (const ObeyaMetricEntry *entries,
-                   guint                   n,
-                   ObeyaDay                day)
-{
-  guint lo = 0, hi = n;
-
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-
-      if (entries[mid].day < day)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  return lo;
-}
-
-static void
-fill_target_steps (ObeyaRunChart *chart,
-                   ObeyaMetric   *metric)
-{
-  guint n_targets = 0;
-  const ObeyaMetricTarget *targets = obeya_metric_get_targets (metric, &n_targets);
-  g_autofree ObeyaChartTargetStep *steps = g_new0 (ObeyaChartTargetStep, MAX (n_targets, 1));
-  ObeyaMetricDirection direction = obeya_metric_get_direction (metric);
-
-  for (guint i = 0; i < n_targets; i++)
-    {
-      const ObeyaMetricTarget *t = &targets[i];
-      ObeyaChartTargetStep *s = &steps[i];
-      gboolean amber = t->amber > 0;
-
-      s->from_day = t->from;
-      s->target = s->amber_low = s->amber_high = s->band_min = s->band_max = NAN;
-      switch (direction)
-        {
-        case OBEYA_METRIC_LOWER_IS_BETTER:
-          s->target = t->target;
-          if (amber)
-            {
-              s->amber_low = t->target;
-              s->amber_high = t->target + t->amber;
-            }
-          break;
-        case OBEYA_METRIC_WITHIN_BAND:
-          /* The run chart has one amber zone a step; a band's amber margins
-           * lie on both sides, so only the band is drawn. */
-          s->band_min = t->min;
-          s->band_max = t->max;
-          break;
-        case OBEYA_METRIC_HIGHER_IS_BETTER:
-        default:
-          s->target = t->target;
-          if (amber)
-            {
-              s->amber_low = t->target - t->amber;
-              s->amber_high = t->target;
-            }
-          break;
-        }
-    }
-  obeya_run_chart_set_targets (chart, steps, n_targets);
-}
-
-void
-obeya_huddle_util_fill_run_chart (ObeyaRunChart *chart,
-                                  ObeyaMetric   *metric,
-                                  ObeyaDay       first,
-                                  ObeyaDay       last,
-                                  ObeyaDay       today)
-{
-  g_autoptr(GArray) points = g_array_new (FALSE, FALSE, sizeof (ObeyaChartPoint));
-  g_autofree ObeyaMetricStatus *statuses = NULL;
-  const ObeyaMetricEntry *entries;
-  guint n_entries = 0, e, n_days;
-
-  g_return_if_fail (OBEYA_IS_RUN_CHART (chart));
-  g_return_if_fail (OBEYA_IS_METRIC (metric));
-
-  obeya_run_chart_set_unit (chart, obeya_metric_get_unit (metric));
-  obeya_run_chart_set_decimals (chart, (int) obeya_metric_get_decimals (metric));
-  fill_target_steps (chart, metric);
-
-  last = MIN (last, today);
-  if (first == OBEYA_DAY_NONE || last < first)
-    {
-      obeya_run_chart_set_points (chart, NULL, 0);
-      return;
-    }
-
-  n_days = last - first + 1;
-  statuses = g_new (ObeyaMetricStatus, n_days);
-  obeya_metric_get_statuses (metric, first, n_days, today, statuses);
-  entries = obeya_metric_get_entries (metric, &n_entries);
-  e = entry_lower_bound (entries, n_entries, first);
-
-  for (guint i = 0; i < n_days; i++)
-    {
-      ObeyaDay day = first + i;
-      ObeyaChartPoint point = { day, NAN, OBEYA_CHART_STATUS_NO_DATA };
-
-      while (e < n_entries && entries[e].day < day)
-        e++;
-      if (e < n_entries && entries[e].day == day)
-        {
-          point.value = entries[e].value;
-          point.status = obeya_huddle_util_chart_status (statuses[i]);
-        }
-      else if (statuses[i] != OBEYA_METRIC_STATUS_NO_DATA || day == today)
-        /* Not due, or today's number not in yet: not a gap. */
-        continue;
-      g_array_append_val (points, point);
-    }
-  obeya_run_chart_set_points (chart, (const ObeyaChartPoint *) points->data, points->len);
-}
-
 void
 obeya_huddle_util_fill_sparkline (ObeyaSparkline *chart,
                                   ObeyaMetric    *metric,
@@ -446,7 +305,7 @@ obeya_huddle_util_fill_sparkline (ObeyaSparkline *chart,
 
       points[i].day = days[i];
       points[i].value = entry ? entry->value : NAN;
-      points[i].status = obeya_huddle_util_chart_status (obeya_metric_get_status (metric, days[i],
+      points[i].status = obeya_metric_charts_convert_status (obeya_metric_get_status (metric, days[i],
                                                                                   today));
     }
   obeya_sparkline_set_points (chart, points, n);
@@ -456,64 +315,6 @@ obeya_huddle_util_fill_sparkline (ObeyaSparkline *chart,
                               target != NULL &&
                               obeya_metric_get_direction (metric) != OBEYA_METRIC_WITHIN_BAND
                               ? target->target : NAN);
-}
-
-void
-obeya_huddle_util_fill_calendar (ObeyaLetterCalendar *chart,
-                                 ObeyaMetrics        *metrics,
-                                 ObeyaMetricCategory *category,
-                                 int                  year,
-                                 int                  month,
-                                 ObeyaDay             today)
-{
-  ObeyaMetricStatus statuses[31];
-  ObeyaChartStatus days[31];
-  const char *letter = obeya_metric_category_get_letter (category);
-  int n_days = obeya_days_in_month (year, month);
-
-  g_return_if_fail (OBEYA_IS_LETTER_CALENDAR (chart));
-
-  obeya_metrics_get_category_statuses (metrics, obeya_entity_get_id (OBEYA_ENTITY (category)),
-                                       obeya_day_from_ymd (year, month, 1), (guint) n_days,
-                                       today, statuses);
-  for (int i = 0; i < n_days; i++)
-    days[i] = obeya_huddle_util_chart_status (statuses[i]);
-
-  obeya_letter_calendar_set_letter (chart,
-                                    obeya_chart_letter_from_char (letter ? g_utf8_get_char (letter)
-                                                                         : 0));
-  obeya_letter_calendar_set_month (chart, (GDateYear) year, (GDateMonth) month);
-  obeya_letter_calendar_set_days (chart, days, (gsize) n_days);
-  obeya_letter_calendar_set_today (chart, today);
-}
-
-guint
-obeya_huddle_util_fill_pareto (ObeyaParetoChart *chart,
-                               ObeyaMetrics     *metrics,
-                               ObeyaMetric      *metric,
-                               ObeyaDay          first,
-                               ObeyaDay          last,
-                               ObeyaDay          today)
-{
-  g_autoptr(GArray) counts = obeya_metrics_count_misses_by_reason (metrics, metric, NULL,
-                                                                   first, last, today);
-  g_autofree const char **labels = g_new0 (const char *, counts->len + 1);
-  g_autofree double *values = g_new0 (double, counts->len + 1);
-  guint total = 0;
-
-  for (guint i = 0; i < counts->len; i++)
-    {
-      const ObeyaReasonCount *count = &g_array_index (counts, ObeyaReasonCount, i);
-      ObeyaMissReason *reason = count->reason_id
-                                ? obeya_metrics_find_miss_reason (metrics, count->reason_id)
-                                : NULL;
-
-      labels[i] = reason ? obeya_miss_reason_get_name (reason) : _("No reason given");
-      values[i] = count->count;
-      total += count->count;
-    }
-  obeya_pareto_chart_set_categories (chart, labels, values, counts->len);
-  return total;
 }
 
 /* ---- layout --------------------------------------------------------------------- */

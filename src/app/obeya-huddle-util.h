@@ -23,7 +23,6 @@ G_BEGIN_DECLS
 
 /* ---- statuses ----------------------------------------------------------------- */
 
-ObeyaChartStatus  obeya_huddle_util_chart_status   (ObeyaMetricStatus  status);
 /* A CSS class for @status: "met", "amber", "missed", "no-data" (also for
  * no target), "future", "non-working". */
 const char       *obeya_huddle_util_status_class   (ObeyaMetricStatus  status);
@@ -69,35 +68,17 @@ guint             obeya_huddle_util_get_due_days   (ObeyaMetric  *metric,
 
 /* ---- chart data ------------------------------------------------------------------- */
 
-/* Every due day from @first to MIN (@last, @today) (a missing number is a
- * gap), entries on other days too, each coloured by its status; the
- * target history as steps; unit and decimals. */
-void              obeya_huddle_util_fill_run_chart (ObeyaRunChart       *chart,
-                                                    ObeyaMetric         *metric,
-                                                    ObeyaDay             first,
-                                                    ObeyaDay             last,
-                                                    ObeyaDay             today);
+/* Run charts, Pareto charts and letter calendars are filled by
+ * src/views/obeya-metric-charts.h, as in `obeya chart`. A KPI tile's
+ * sparkline ends at the day the huddle reviews (yesterday's number before
+ * today's is in), which the views' sparkline (up to today) does not do. */
+
 /* The last @n_days due days up to @last; the target in force on @last. */
 void              obeya_huddle_util_fill_sparkline (ObeyaSparkline      *chart,
                                                     ObeyaMetric         *metric,
                                                     ObeyaDay             last,
                                                     ObeyaDay             today,
                                                     guint                n_days);
-/* The month of @category (its letter, or a grid for a custom letter). */
-void              obeya_huddle_util_fill_calendar  (ObeyaLetterCalendar *chart,
-                                                    ObeyaMetrics        *metrics,
-                                                    ObeyaMetricCategory *category,
-                                                    int                  year,
-                                                    int                  month,
-                                                    ObeyaDay             today);
-/* Misses by reason from @first to MIN (@last, @today) of @metric (or of
- * every metric when NULL); returns the number of misses. */
-guint             obeya_huddle_util_fill_pareto    (ObeyaParetoChart    *chart,
-                                                    ObeyaMetrics        *metrics,
-                                                    ObeyaMetric         *metric,
-                                                    ObeyaDay             first,
-                                                    ObeyaDay             last,
-                                                    ObeyaDay             today);
 
 /* ---- layout ------------------------------------------------------------------------- */
 

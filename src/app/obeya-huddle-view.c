@@ -17,6 +17,7 @@
 #include "obeya-huddle-settings.h"
 #include "obeya-huddle-util.h"
 #include "obeya-huddle-view.h"
+#include "obeya-metric-charts.h"
 #include "obeya-import-dialog.h"
 #include "obeya-kpi-tile.h"
 #include "obeya-metric-category.h"
@@ -192,8 +193,11 @@ update_calendar (ObeyaHuddleView *self,
   g_autofree char *month = dt ? g_date_time_format (dt, _("%B %Y")) : NULL;
   g_autofree char *name = NULL;
 
-  obeya_huddle_util_fill_calendar (column->calendar, self->metrics, column->category,
-                                   self->year, self->month, self->today);
+  obeya_metric_charts_fill_letter_calendar (column->calendar, self->metrics,
+                                            obeya_entity_get_id (OBEYA_ENTITY (column->category)),
+                                            self->year, self->month, self->today);
+  /* The column's heading names the category and the month. */
+  obeya_chart_set_title (OBEYA_CHART (column->calendar), NULL);
   /* Translators: the file name of an exported letter calendar: "Safety, November 2026" */
   name = g_strdup_printf (_("%s, %s"), obeya_metric_category_get_name (column->category),
                           month ? month : "");

@@ -14,6 +14,7 @@
 #include "obeya-huddle-util.h"
 #include "obeya-metric-category.h"
 #include "obeya-metric-editor.h"
+#include "obeya-metric-charts.h"
 #include "obeya-metric-window.h"
 #include "obeya-metrics.h"
 #include "obeya-miss-reason.h"
@@ -657,9 +658,12 @@ update_charts (ObeyaMetricWindow *self)
   ObeyaDay first = range_first_day (self, today);
   guint misses;
 
-  obeya_huddle_util_fill_run_chart (self->run_chart, self->metric, first, today, today);
-  misses = obeya_huddle_util_fill_pareto (self->pareto, self->metrics, self->metric, first, today,
-                                          today);
+  obeya_metric_charts_fill_run_chart (self->run_chart, self->metric, first, today, today);
+  misses = obeya_metric_charts_fill_pareto (self->pareto, self->metrics, self->metric, NULL, first,
+                                            today, today);
+  /* The window's title and tabs already say what the charts are. */
+  obeya_chart_set_title (OBEYA_CHART (self->run_chart), NULL);
+  obeya_chart_set_title (OBEYA_CHART (self->pareto), NULL);
   obeya_chart_set_empty_message (OBEYA_CHART (self->pareto),
                                  misses == 0 ? _("No misses in this period") : NULL);
 }

@@ -9,6 +9,7 @@
 #include "obeya-huddle-util.h"
 #include "obeya-kpi-tile.h"
 #include "obeya-metric-category.h"
+#include "obeya-metric-charts.h"
 #include "obeya-metrics.h"
 #include "obeya-standup-metrics.h"
 #include "obeya-workspace.h"
@@ -224,8 +225,8 @@ update_calendars (ObeyaStandupMetrics *self)
       ObeyaChart *chart = obeya_chart_widget_get_chart (OBEYA_CHART_WIDGET (widget));
       const char *id = obeya_entity_get_id (OBEYA_ENTITY (category));
 
-      obeya_huddle_util_fill_calendar (OBEYA_LETTER_CALENDAR (chart), self->metrics, category,
-                                       year, month, today);
+      obeya_metric_charts_fill_letter_calendar (OBEYA_LETTER_CALENDAR (chart), self->metrics, id,
+                                                year, month, today);
       obeya_chart_set_title (chart, NULL);
       /* The badge: today's status of the category, else the last day's. */
       obeya_huddle_util_set_status_class (badge,

@@ -92,8 +92,9 @@ obeya_metric_charts_dup_run_points (ObeyaMetric *metric,
 
       if (e < n_entries && entries[e].day == point.day)
         point.value = entries[e++].value;
-      else if (statuses[i] != OBEYA_METRIC_STATUS_NO_DATA)
-        continue; /* not due (weekend, holiday, not the week's Monday) */
+      else if (statuses[i] != OBEYA_METRIC_STATUS_NO_DATA || point.day == today)
+        continue; /* not due (weekend, holiday, not the week's Monday), or
+                   * today's number is not in yet */
       g_array_append_val (points, point);
     }
   return points;
@@ -171,7 +172,7 @@ obeya_metric_charts_fill_run_chart (ObeyaRunChart *chart,
 
 /* ---- Pareto ---------------------------------------------------------------- */
 
-void
+guint
 obeya_metric_charts_fill_pareto (ObeyaParetoChart *chart,
                                  ObeyaMetrics     *metrics,
                                  ObeyaMetric      *metric,
@@ -184,10 +185,11 @@ obeya_metric_charts_fill_pareto (ObeyaParetoChart *chart,
   g_autofree const char **labels = NULL;
   g_autofree double *values = NULL;
   g_autofree char *title = NULL;
+  guint total = 0;
 
-  g_return_if_fail (OBEYA_IS_PARETO_CHART (chart));
-  g_return_if_fail (OBEYA_IS_METRICS (metrics));
-  g_return_if_fail (metric == NULL || OBEYA_IS_METRIC (metric));
+  g_return_val_if_fail (OBEYA_IS_PARETO_CHART (chart), 0);
+  g_return_val_if_fail (OBEYA_IS_METRICS (metrics), 0);
+  g_return_val_if_fail (metric == NULL || OBEYA_IS_METRIC (metric), 0);
 
   if (last == OBEYA_DAY_NONE)
     last = today;
@@ -204,6 +206,7 @@ obeya_metric_charts_fill_pareto (ObeyaParetoChart *chart,
 
       labels[i] = reason != NULL ? obeya_miss_reason_get_name (reason) : _("No reason given");
       values[i] = count->count;
+      total += count->count;
     }
   obeya_pareto_chart_set_categories (chart, labels, values, counts->len);
 
@@ -221,6 +224,7 @@ obeya_metric_charts_fill_pareto (ObeyaParetoChart *chart,
   else
     title = g_strdup (_("Misses by reason"));
   obeya_chart_set_title (OBEYA_CHART (chart), title);
+  return total;
 }
 
 /* ---- letter calendar ------------------------------------------------------- */
@@ -254,20 +258,11 @@ obeya_metric_charts_get_calendar_days (ObeyaMetrics     *metrics,
 static ObeyaChartLetter
 category_letter (ObeyaMetricCategory *category)
 {
-  static const struct { const char *id; ObeyaChartLetter letter; } builtin[] = {
-    { OBEYA_CATEGORY_SAFETY, OBEYA_CHART_LETTER_S },
-    { OBEYA_CATEGORY_QUALITY, OBEYA_CHART_LETTER_Q },
-    { OBEYA_CATEGORY_DELIVERY, OBEYA_CHART_LETTER_D },
-    { OBEYA_CATEGORY_COST, OBEYA_CHART_LETTER_C },
-    { OBEYA_CATEGORY_PEOPLE, OBEYA_CHART_LETTER_P },
-  };
-  const char *id = obeya_entity_get_id (OBEYA_ENTITY (category));
+  const char *letter = obeya_metric_category_get_letter (category);
 
-  if (obeya_metric_category_get_builtin (category))
-    for (guint i = 0; i < G_N_ELEMENTS (builtin); i++)
-      if (g_strcmp0 (id, builtin[i].id) == 0)
-        return builtin[i].letter;
-  return OBEYA_CHART_LETTER_GRID;
+  /* S, Q, D, C, P and a custom category's own letter where the calendar
+   * has its shape; the month grid otherwise. */
+  return obeya_chart_letter_from_char (letter != NULL ? g_utf8_get_char (letter) : 0);
 }
 
 void

@@ -11,8 +11,9 @@
  *
  * Run chart: one point per entry from @first to @last, coloured by its
  * status (an entry without a target in force is neutral); a due day
- * without an entry up to today is a gap with a grey tick (missing data is
- * grey, never green); days after @today, and days before the metric's
+ * without an entry before today is a gap with a grey tick (missing data is
+ * grey, never green; today's number may still come); days after @today,
+ * and days before the metric's
  * first entry (it was not kept yet), are left out. The target history
  * becomes the stepped target line: higher and lower is better with the
  * amber zone beyond the target, a band metric as its band (the chart has
@@ -65,8 +66,9 @@ void             obeya_metric_charts_fill_run_chart       (ObeyaRunChart       *
 /* Misses by reason from @first to MIN (@last, @today) of @metric, or of the
  * metrics of @category_id, or of every metric when both are NULL
  * (obeya_metrics_count_misses_by_reason()); misses without a reason are a
- * bar "No reason given". @first/@last OBEYA_DAY_NONE: no bound. */
-void             obeya_metric_charts_fill_pareto          (ObeyaParetoChart    *chart,
+ * bar "No reason given". @first/@last OBEYA_DAY_NONE: no bound. Returns the
+ * number of misses. */
+guint            obeya_metric_charts_fill_pareto          (ObeyaParetoChart    *chart,
                                                            ObeyaMetrics        *metrics,
                                                            ObeyaMetric         *metric,
                                                            const char          *category_id,
@@ -83,9 +85,9 @@ guint            obeya_metric_charts_get_calendar_days    (ObeyaMetrics        *
                                                            ObeyaDay             today,
                                                            ObeyaChartStatus    *out);
 /* The letter calendar of @category_id for @month (1-12) of @year: the
- * category's letter (S, Q, D, C, P for the built-in categories, the month
- * grid for custom ones), the day statuses, today outlined; title "Safety —
- * November 2026". */
+ * category's letter (S, Q, D, C, P, for a custom category too when its
+ * letter is one of these; the month grid for any other), the day statuses,
+ * today outlined; title "Safety — November 2026". */
 void             obeya_metric_charts_fill_letter_calendar (ObeyaLetterCalendar *chart,
                                                            ObeyaMetrics        *metrics,
                                                            const char          *category_id,
