@@ -133,13 +133,13 @@ draw_vertical (ObeyaBarChart        *self,
       side.color = &ctx->palette->target;
       right = _obeya_chart_side_labels_width (ctx, &side, 1, area->width * 0.25) + ctx->gap * 1.5;
     }
-  _obeya_chart_layout_value_plot (ctx, area, lo, hi, FALSE, self->unit,
+  _obeya_chart_layout_value_plot (ctx, area, lo, hi, self->decimals == 0, self->unit,
                                   _obeya_chart_x_label_band (ctx), right, &plot, &y_axis, &y);
   _obeya_chart_fit_categories (ctx, (const char * const *) self->labels, self->n_bars,
                                plot.width / self->n_bars, area->height * 0.35, &fit);
   if (fit.band > _obeya_chart_x_label_band (ctx))
-    _obeya_chart_layout_value_plot (ctx, area, lo, hi, FALSE, self->unit, fit.band, right,
-                                    &plot, &y_axis, &y);
+    _obeya_chart_layout_value_plot (ctx, area, lo, hi, self->decimals == 0, self->unit, fit.band,
+                                    right, &plot, &y_axis, &y);
 
   /* Room for the values above the bars. */
   if (self->show_values && y.d1 > 0. && _obeya_chart_scale_map (&y, hi) - plot.y < line * 1.2)

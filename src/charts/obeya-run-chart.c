@@ -388,7 +388,7 @@ obeya_run_chart_draw (ObeyaChart           *chart,
     }
   side_w = _obeya_chart_side_labels_width (ctx, side, n_side, area->width * 0.25);
 
-  _obeya_chart_layout_value_plot (ctx, area, lo, hi, FALSE, self->unit,
+  _obeya_chart_layout_value_plot (ctx, area, lo, hi, self->decimals == 0, self->unit,
                                   _obeya_chart_x_label_band (ctx),
                                   n_side > 0 ? side_w + ctx->gap * 1.5 : ctx->gap,
                                   &plot, &y_axis, &y);

@@ -93,7 +93,7 @@ obeya_scatter_chart_draw (ObeyaChart           *chart,
     }
   labels_w = _obeya_chart_side_labels_width (ctx, side, self->n_percentiles, area->width * 0.3);
 
-  _obeya_chart_layout_value_plot (ctx, area, 0., hi, FALSE, self->unit,
+  _obeya_chart_layout_value_plot (ctx, area, 0., hi, self->decimals == 0, self->unit,
                                   _obeya_chart_x_label_band (ctx),
                                   labels_w > 0. ? labels_w + ctx->gap : ctx->gap,
                                   &plot, &y_axis, &y);
