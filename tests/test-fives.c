@@ -17,6 +17,7 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "obeya-area.h"
 #include "obeya-audit.h"
@@ -863,6 +864,46 @@ test_photos (Fixture       *f,
   flush_events ();
 }
 
+/* ---- the shortcuts window names the walk's keys ---------------------------------------- */
+
+static void
+collect_accelerators (GtkWidget *widget,
+                      GString   *out)
+{
+  if (GTK_IS_SHORTCUTS_SHORTCUT (widget))
+    {
+      g_autofree char *accelerator = NULL;
+
+      g_object_get (widget, "accelerator", &accelerator, NULL);
+      g_string_append_printf (out, "%s;", accelerator);
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    collect_accelerators (c, out);
+}
+
+static void
+test_shortcuts_window (void)
+{
+  g_autoptr(GtkBuilder) builder =
+    gtk_builder_new_from_resource ("/org/obeya/Obeya/gtk/help-overlay.ui");
+  GObject *window = gtk_builder_get_object (builder, "help_overlay");
+  g_autoptr(GString) accelerators = g_string_new (";");
+  static const char * const expected[] = {
+    "0...4", "n", "Return Page_Down", "<Shift>Return Page_Up", "<Primary>m", "<Primary>Return",
+    "p", "a", "<Alt>Left",
+  };
+
+  collect_accelerators (GTK_WIDGET (window), accelerators);
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autofree char *needle = g_strdup_printf (";%s;", expected[i]);
+
+      if (strstr (accelerators->str, needle) == NULL)
+        g_error ("shortcut %s is missing from the shortcuts window", expected[i]);
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -879,6 +920,7 @@ main (int   argc,
   ADD ("scan", test_scan);
   ADD ("photos", test_photos);
 #undef ADD
+  g_test_add_func ("/fives/shortcuts-window", test_shortcuts_window);
 
   return g_test_run ();
 }

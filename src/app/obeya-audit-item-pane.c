@@ -539,14 +539,6 @@ pressed_cb (ObeyaAuditItemPane *self,
     gtk_widget_activate_action (GTK_WIDGET (self), "walk.select-item", "s", item_id (self));
 }
 
-static void
-focus_enter_cb (ObeyaAuditItemPane *self)
-{
-  /* Tabbing into a compact row makes it the current item. */
-  if (!self->expanded && self->item != NULL)
-    gtk_widget_activate_action (GTK_WIDGET (self), "walk.select-item", "s", item_id (self));
-}
-
 /* ---- GObject ---------------------------------------------------------------------- */
 
 static void
@@ -657,11 +649,6 @@ obeya_audit_item_pane_init (ObeyaAuditItemPane *self)
   click = gtk_gesture_click_new ();
   g_signal_connect_object (click, "pressed", G_CALLBACK (pressed_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
-  controller = gtk_event_controller_focus_new ();
-  g_signal_connect_object (controller, "enter", G_CALLBACK (focus_enter_cb), self,
-                           G_CONNECT_SWAPPED);
-  gtk_widget_add_controller (GTK_WIDGET (self), controller);
-
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->photo_button), "s", "");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->action_button), "s", "");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->photo_button), "walk.add-photo");

@@ -660,6 +660,7 @@ go_to (ObeyaAuditWalk *self,
   if (on_summary (self))
     commit_summary (self);
   self->current = index;
+  set_hint (self, NULL);
   show_current (self, TRUE);
 }
 
@@ -867,7 +868,13 @@ score_action (GtkWidget  *widget,
 
   /* A key: score the current item and go on to the next. */
   if (score_item (self, current_item (self), g_variant_get_int32 (parameter)))
-    go_to (self, self->current + 1);
+    {
+      g_autofree char *hint = g_strdup (self->hint);
+
+      go_to (self, self->current + 1);
+      set_hint (self, hint);
+      update_bottom_bar (self);
+    }
 }
 
 static void

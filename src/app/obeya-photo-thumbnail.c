@@ -197,6 +197,30 @@ obeya_photo_thumbnail_set_property (GObject      *object,
     }
 }
 
+/* Exactly its size request, whatever the picture's own size. */
+static void
+obeya_photo_thumbnail_measure (GtkWidget      *widget,
+                               GtkOrientation  orientation,
+                               int             for_size,
+                               int            *minimum,
+                               int            *natural,
+                               int            *minimum_baseline,
+                               int            *natural_baseline)
+{
+  *minimum = *natural = 0;
+}
+
+static void
+obeya_photo_thumbnail_size_allocate (GtkWidget *widget,
+                                     int        width,
+                                     int        height,
+                                     int        baseline)
+{
+  ObeyaPhotoThumbnail *self = OBEYA_PHOTO_THUMBNAIL (widget);
+
+  gtk_widget_allocate (self->stack, width, height, baseline, NULL);
+}
+
 static void
 obeya_photo_thumbnail_class_init (ObeyaPhotoThumbnailClass *klass)
 {
@@ -217,7 +241,8 @@ obeya_photo_thumbnail_class_init (ObeyaPhotoThumbnailClass *klass)
                       OBEYA_PHOTO_LOADING, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  widget_class->measure = obeya_photo_thumbnail_measure;
+  widget_class->size_allocate = obeya_photo_thumbnail_size_allocate;
   gtk_widget_class_set_css_name (widget_class, "obeyaphoto");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
 }
