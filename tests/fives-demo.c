@@ -65,6 +65,39 @@ find_toplevel (GType type)
   return NULL;
 }
 
+/* The first widget below @root (depth first) for which @match is TRUE. */
+static GtkWidget *
+find_below (GtkWidget *root,
+            gboolean (*match) (GtkWidget *widget))
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (match (child))
+        return child;
+      found = find_below (child, match);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+is_fives_view (GtkWidget *widget)
+{
+  return OBEYA_IS_FIVES_VIEW (widget);
+}
+
+/* The sidebar's list of views (My Cards, 5S Audits). */
+static gboolean
+is_views_list (GtkWidget *widget)
+{
+  return GTK_IS_LIST_BOX (widget) && gtk_widget_has_css_class (widget, "navigation-sidebar") &&
+         gtk_list_box_get_row_at_index (GTK_LIST_BOX (widget), 1) != NULL;
+}
+
 static void
 write_file (const char *folder,
             const char *name,
@@ -81,26 +114,11 @@ show_cb (gpointer data)
   ObeyaWindow *window = data;
   ObeyaWorkspace *workspace = obeya_window_get_workspace (window);
   ObeyaAudits *audits = obeya_workspace_get_audits (workspace);
-  GtkWidget *view = NULL;
+  GtkWidget *view;
   ObeyaAuditWalk *walk;
   ObeyaAudit *audit;
 
-  for (GtkWidget *w = gtk_widget_get_first_child (GTK_WIDGET (window)); w != NULL;)
-    {
-      if (OBEYA_IS_FIVES_VIEW (w))
-        {
-          view = w;
-          break;
-        }
-      if (gtk_widget_get_first_child (w) != NULL)
-        w = gtk_widget_get_first_child (w);
-      else
-        {
-          while (w != NULL && gtk_widget_get_next_sibling (w) == NULL)
-            w = gtk_widget_get_parent (w);
-          w = w ? gtk_widget_get_next_sibling (w) : NULL;
-        }
-    }
+  view = find_below (GTK_WIDGET (window), is_fives_view);
   g_return_if_fail (view != NULL);
 
   if (g_str_equal (screen, "area"))
@@ -186,6 +204,7 @@ activate_cb (GApplication *app)
   g_autofree char *path = NULL;
   const char *scheme = g_getenv ("OBEYA_COLOR_SCHEME");
   ObeyaWindow *window;
+  GtkWidget *views;
 
   if (g_strcmp0 (scheme, "dark") == 0)
     adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
@@ -209,23 +228,9 @@ activate_cb (GApplication *app)
   gtk_window_present (GTK_WINDOW (window));
 
   /* The "5S Audits" row is the second of the views list. */
-  for (GtkWidget *w = gtk_widget_get_first_child (GTK_WIDGET (window)); w != NULL;)
-    {
-      if (GTK_IS_LIST_BOX (w) && gtk_list_box_get_row_at_index (GTK_LIST_BOX (w), 1) != NULL &&
-          gtk_widget_has_css_class (w, "navigation-sidebar"))
-        {
-          gtk_widget_activate (GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (w), 1)));
-          break;
-        }
-      if (gtk_widget_get_first_child (w) != NULL)
-        w = gtk_widget_get_first_child (w);
-      else
-        {
-          while (w != NULL && gtk_widget_get_next_sibling (w) == NULL)
-            w = gtk_widget_get_parent (w);
-          w = w ? gtk_widget_get_next_sibling (w) : NULL;
-        }
-    }
+  views = find_below (GTK_WIDGET (window), is_views_list);
+  if (views != NULL)
+    gtk_widget_activate (GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (views), 1)));
   g_timeout_add_once (2500, show_cb, window);
 }
 

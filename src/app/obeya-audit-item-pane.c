@@ -8,6 +8,7 @@
 #include "obeya-audit.h"
 #include "obeya-audit-item.h"
 #include "obeya-audit-item-pane.h"
+#include "obeya-audit-template.h"
 #include "obeya-card.h"
 #include "obeya-fives-util.h"
 #include "obeya-photo-thumbnail.h"
@@ -29,6 +30,9 @@ struct _ObeyaAuditItemPane
   gboolean        editable;
   char           *shown_note;   /* the model's note when last shown */
   GStrv           shown_photos;
+  char           *shown_actions; /* what the action buttons show, to rebuild them on change */
+  gpointer        shown_anchors_item;
+  guint           shown_anchors_version;
   GtkWidget      *anchor_buttons[N_BUTTONS];  /* made when first expanded */
   GtkWidget      *compact_buttons[N_BUTTONS];
 
@@ -138,8 +142,17 @@ ensure_anchor_buttons (ObeyaAuditItemPane *self)
 static void
 update_anchor_texts (ObeyaAuditItemPane *self)
 {
+  ObeyaAuditTemplate *template_;
+
   if (self->anchor_buttons[0] == NULL || self->item == NULL)
     return;
+  /* The texts change with the item, or with an edit of its template. */
+  template_ = obeya_audit_item_get_template (self->item);
+  if (self->shown_anchors_item == self->item && template_ != NULL &&
+      self->shown_anchors_version == obeya_audit_template_get_version (template_))
+    return;
+  self->shown_anchors_item = self->item;
+  self->shown_anchors_version = template_ ? obeya_audit_template_get_version (template_) : 0;
   for (guint i = 0; i < N_BUTTONS; i++)
     {
       GtkWidget *button = self->anchor_buttons[i];
@@ -356,8 +369,24 @@ static void
 refresh_actions (ObeyaAuditItemPane *self)
 {
   g_autoptr(GArray) actions = obeya_audit_list_actions (self->audit);
+  g_autoptr(GString) key = g_string_new (item_id (self));
   GtkWidget *child;
   guint shown = 0;
+
+  /* Rebuilt only when what they show changed. */
+  for (guint i = 0; i < actions->len; i++)
+    {
+      const ObeyaAuditAction *action = &g_array_index (actions, ObeyaAuditAction, i);
+
+      if (g_strcmp0 (action->item_id, item_id (self)) == 0)
+        g_string_append_printf (key, "|%s|%s|%s|%d", action->card_id,
+                                action->card ? obeya_card_get_title (action->card) : "",
+                                action->column_name ? action->column_name : "", action->done);
+    }
+  if (g_strcmp0 (key->str, self->shown_actions) == 0)
+    return;
+  g_free (self->shown_actions);
+  self->shown_actions = g_strdup (key->str);
 
   while ((child = gtk_widget_get_first_child (self->actions_box)) != NULL)
     gtk_box_remove (GTK_BOX (self->actions_box), child);
@@ -559,6 +588,7 @@ obeya_audit_item_pane_finalize (GObject *object)
   ObeyaAuditItemPane *self = OBEYA_AUDIT_ITEM_PANE (object);
 
   g_free (self->shown_note);
+  g_free (self->shown_actions);
   g_strfreev (self->shown_photos);
   G_OBJECT_CLASS (obeya_audit_item_pane_parent_class)->finalize (object);
 }

@@ -43,6 +43,7 @@ struct _ObeyaAuditWalk
   char                *shown_summary;
   char                *hint;     /* what the last key did */
   guint                refresh_idle;
+  gboolean             refresh_all_pending;
   gboolean             syncing;
   gboolean             closing;
   GCancellable        *cancellable;
@@ -664,8 +665,12 @@ go_to (ObeyaAuditWalk *self,
   show_current (self, TRUE);
 }
 
+/* What any change may have changed: the audit still exists, its items,
+ * the title, the progress and the current item. With @all, every item's
+ * pane too (a finish, a reopen, an undo). */
 static void
-refresh_all (ObeyaAuditWalk *self)
+refresh_walk (ObeyaAuditWalk *self,
+              gboolean        all)
 {
   g_autoptr(GPtrArray) items = NULL;
   ObeyaAudits *audits;
@@ -699,6 +704,7 @@ refresh_all (ObeyaAuditWalk *self)
       self->current = MIN (index == G_MAXUINT ? self->current : index, self->items->len);
       g_ptr_array_set_size (self->panes, 0);
       rebuild_panes (self);
+      all = TRUE;
     }
 
   refresh_title (self);
@@ -710,32 +716,59 @@ refresh_all (ObeyaAuditWalk *self)
     }
   gtk_revealer_set_reveal_child (self->finished_revealer, obeya_audit_is_finished (self->audit));
   obeya_audit_item_pane_set_editable (self->item_pane, is_editable (self));
-  for (guint i = 0; i < self->panes->len; i++)
+  for (guint i = 0; all && i < self->panes->len; i++)
     {
       obeya_audit_item_pane_set_editable (self->panes->pdata[i], is_editable (self));
       obeya_audit_item_pane_refresh (self->panes->pdata[i]);
     }
+  if (!all && current_pane (self) != NULL && current_pane (self) != self->item_pane)
+    obeya_audit_item_pane_refresh (current_pane (self));
   obeya_audit_item_pane_refresh (self->item_pane);
-  if (on_summary (self))
-    refresh_summary (self);
-  show_current (self, FALSE);
+  if (all)
+    show_current (self, FALSE);
+  else
+    {
+      /* What one score or note changes besides its pane. */
+      if (on_summary (self))
+        refresh_summary (self);
+      refresh_progress (self);
+      update_bottom_bar (self);
+      update_actions (self);
+    }
+}
+
+static void
+refresh_all (ObeyaAuditWalk *self)
+{
+  refresh_walk (self, TRUE);
 }
 
 static gboolean
 refresh_idle_cb (gpointer data)
 {
   ObeyaAuditWalk *self = data;
+  gboolean all = self->refresh_all_pending;
 
   self->refresh_idle = 0;
-  refresh_all (self);
+  self->refresh_all_pending = FALSE;
+  refresh_walk (self, all);
   return G_SOURCE_REMOVE;
 }
 
+/* Any change of the workspace: the light refresh, from an idle. */
 static void
 schedule_refresh (ObeyaAuditWalk *self)
 {
   if (self->refresh_idle == 0)
     self->refresh_idle = g_idle_add (refresh_idle_cb, self);
+}
+
+/* A change of the audit itself (its state, log, scan, actions): every pane. */
+static void
+schedule_refresh_all (ObeyaAuditWalk *self)
+{
+  self->refresh_all_pending = TRUE;
+  schedule_refresh (self);
 }
 
 static void
@@ -744,17 +777,16 @@ audit_changed_cb (ObeyaAuditWalk *self,
 {
   guint index = item_id ? find_item (self, item_id) : G_MAXUINT;
 
-  /* A score or note: refresh that item now (the key's effect is visible at
-   * once), the rest from an idle. */
+  /* A score or note: a row of the list now (the walk stays on it), the
+   * shown item and the progress from an idle (a key has moved on by then). */
   if (index != G_MAXUINT)
     {
       if (index < self->panes->len)
         obeya_audit_item_pane_refresh (self->panes->pdata[index]);
-      if (obeya_audit_item_pane_get_item (self->item_pane) == self->items->pdata[index])
-        obeya_audit_item_pane_refresh (self->item_pane);
-      refresh_progress (self);
+      schedule_refresh (self);
     }
-  schedule_refresh (self);
+  else
+    schedule_refresh_all (self);
 }
 
 /* ---- actions: moving ------------------------------------------------------------------ */
@@ -1113,17 +1145,22 @@ unique_child (GFile      *folder,
   return child;
 }
 
-static void
-import_photos (ObeyaAuditWalk *self,
-               const char     *item_id,
-               GListModel     *files)
+void
+obeya_audit_walk_add_photos (ObeyaAuditWalk *self,
+                             const char     *item_id,
+                             GListModel     *files)
 {
   g_autoptr(GFile) workspace_file = obeya_fives_dup_workspace_file (GTK_WIDGET (self));
   g_autoptr(GFile) folder = NULL;
   g_autoptr(GFile) photos_folder = NULL;
   PhotoImport *import;
-  guint n = g_list_model_get_n_items (files);
+  guint n;
 
+  g_return_if_fail (OBEYA_IS_AUDIT_WALK (self));
+  g_return_if_fail (item_id != NULL);
+  g_return_if_fail (G_IS_LIST_MODEL (files));
+
+  n = g_list_model_get_n_items (files);
   if (workspace_file == NULL || (folder = g_file_get_parent (workspace_file)) == NULL)
     {
       obeya_fives_show_toast (GTK_WIDGET (self), _("Save the workspace as a file first: photos "
@@ -1204,7 +1241,7 @@ photo_chooser_response_cb (GtkNativeDialog *dialog,
     {
       g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (dialog));
 
-      import_photos (self, item_id, files);
+      obeya_audit_walk_add_photos (self, item_id, files);
     }
 }
 
@@ -1621,7 +1658,7 @@ obeya_audit_walk_new (GtkWindow  *parent,
 
   g_signal_connect_object (audit, "changed", G_CALLBACK (audit_changed_cb), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (audit, "notify", G_CALLBACK (schedule_refresh), self,
+  g_signal_connect_object (audit, "notify", G_CALLBACK (schedule_refresh_all), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->workspace, "changed", G_CALLBACK (schedule_refresh), self,
                            G_CONNECT_SWAPPED);

@@ -51,6 +51,13 @@ ObeyaAudit     *obeya_audit_walk_get_audit        (ObeyaAuditWalk *self);
 ObeyaAuditItem *obeya_audit_walk_get_current_item (ObeyaAuditWalk *self);
 /* "one-at-a-time" or "list". */
 const char     *obeya_audit_walk_get_mode         (ObeyaAuditWalk *self);
+/* Adds @files (GFiles) as photos of @item_id, as "Add Photo…" does: a
+ * file in the workspace's folder is referenced, any other is copied into
+ * "<workspace name> photos" first. The copies run in the background; the
+ * photos are set (one undo step) when they are done. */
+void            obeya_audit_walk_add_photos       (ObeyaAuditWalk *self,
+                                                   const char     *item_id,
+                                                   GListModel     *files);
 /* The pane of the current item (tests). */
 GtkWidget      *obeya_audit_walk_get_current_pane (ObeyaAuditWalk *self);
 

@@ -312,22 +312,22 @@ new_entry_row (ItemRows   *rows,
   return entry;
 }
 
-static ItemRows *
-item_rows_new (ObeyaTemplateManager *self,
-               ObeyaAuditItem       *item)
+static void sync_item_rows (ObeyaTemplateManager *self,
+                            ItemRows             *rows);
+
+/* The fields of an item, made when its row is first expanded: a template
+ * of 40 items opens at once. */
+static void
+ensure_content (ItemRows *rows)
 {
-  ItemRows *rows = g_new0 (ItemRows, 1);
   GtkWidget *row, *box;
   const char *evidence[] = {
     _("None"), _("Stale files"), _("Duplicates"), _("Folder depth"), _("File names"),
     _("Empty folders"), NULL
   };
 
-  rows->manager = self;
-  rows->item = g_object_ref (item);
-  rows->expander = g_object_ref_sink (adw_expander_row_new ());
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (rows->expander), FALSE);
-
+  if (rows->question != NULL)
+    return;
   rows->question = new_entry_row (rows, _("Question"), G_CALLBACK (question_apply_cb));
   for (guint i = 0; i < OBEYA_AUDIT_N_ANCHORS; i++)
     {
@@ -381,6 +381,28 @@ item_rows_new (ObeyaTemplateManager *self,
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), box);
   gtk_widget_set_hexpand (box, TRUE);
   adw_expander_row_add_row (ADW_EXPANDER_ROW (rows->expander), row);
+}
+
+static void
+expanded_cb (ItemRows *rows)
+{
+  if (!adw_expander_row_get_expanded (ADW_EXPANDER_ROW (rows->expander)) || rows->question)
+    return;
+  ensure_content (rows);
+  sync_item_rows (rows->manager, rows);
+}
+
+static ItemRows *
+item_rows_new (ObeyaTemplateManager *self,
+               ObeyaAuditItem       *item)
+{
+  ItemRows *rows = g_new0 (ItemRows, 1);
+
+  rows->manager = self;
+  rows->item = g_object_ref (item);
+  rows->expander = g_object_ref_sink (adw_expander_row_new ());
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (rows->expander), FALSE);
+  g_signal_connect_swapped (rows->expander, "notify::expanded", G_CALLBACK (expanded_cb), rows);
   return rows;
 }
 
@@ -416,6 +438,8 @@ sync_item_rows (ObeyaTemplateManager *self,
     gtk_widget_add_css_class (rows->expander, "obeya-retired");
   else
     gtk_widget_remove_css_class (rows->expander, "obeya-retired");
+  if (rows->question == NULL)
+    return;
 
   self->syncing = TRUE;
   obeya_sync_editable (GTK_EDITABLE (rows->question), &rows->shown_question,
@@ -478,6 +502,7 @@ add_item_clicked_cb (GtkButton            *button,
   if (rows != NULL)
     {
       adw_expander_row_set_expanded (ADW_EXPANDER_ROW (rows->expander), TRUE);
+      ensure_content (rows);
       gtk_widget_grab_focus (rows->question);
     }
 }
