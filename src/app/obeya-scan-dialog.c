@@ -14,6 +14,9 @@
 #include "obeya-util.h"
 #include "obeya-workspace.h"
 
+/* Copies listed per group of duplicates. */
+#define MAX_COPIES_SHOWN 8
+
 struct _ObeyaScanDialog
 {
   AdwWindow             parent_instance;
@@ -277,7 +280,7 @@ show_result (ObeyaScanDialog *self)
       for (guint i = 0; i < r->duplicates->len; i++)
         {
           const ObeyaScanDuplicates *d = &g_array_index (r->duplicates, ObeyaScanDuplicates, i);
-          g_autofree char *copies = g_strjoinv ("\n", d->paths);
+          g_autoptr(GString) copies = g_string_new (NULL);
           g_autofree char *each = g_format_size (d->size);
           guint n = g_strv_length (d->paths);
           /* Translators: a group of duplicate files: how many copies, and the size of each */
@@ -285,8 +288,18 @@ show_result (ObeyaScanDialog *self)
                                                                  "%u copies of %s", n), n, each);
           GtkWidget *row = adw_action_row_new ();
 
+          /* A group can hold thousands of copies: the first few, then a count. */
+          for (guint k = 0; k < n && k < MAX_COPIES_SHOWN; k++)
+            g_string_append_printf (copies, "%s%s", k ? "\n" : "", d->paths[k]);
+          if (n > MAX_COPIES_SHOWN)
+            {
+              g_string_append_c (copies, '\n');
+              g_string_append_printf (copies, g_dngettext (GETTEXT_PACKAGE, "and %u more",
+                                                           "and %u more", n - MAX_COPIES_SHOWN),
+                                      n - MAX_COPIES_SHOWN);
+            }
           adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), copies);
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), copies->str);
           adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
           adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
           adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
