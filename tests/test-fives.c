@@ -799,6 +799,12 @@ test_scan (Fixture       *f,
   write_file (root, "2026-11-02_invoices_v1.xlsx", "same bytes");
   write_file (sub, "copy of invoices.xlsx", "same bytes");
   write_file (sub, "2026-11-03_notes_v2.txt", "other bytes");
+  /* Ten more copies: a group of twelve shows its first eight. */
+  for (guint i = 1; i <= 10; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("2026-10-%02u_invoices_v1.xlsx", i);
+      write_file (sub, name, "same bytes");
+    }
 
   walk = start_walk (f, drive);
   audit = obeya_audit_walk_get_audit (walk);
@@ -816,14 +822,21 @@ test_scan (Fixture       *f,
   g_assert_false (obeya_scan_dialog_is_running (dialog));
   result = obeya_scan_dialog_get_result (dialog);
   g_assert_nonnull (result);
-  g_assert_cmpuint (result->n_files, ==, 3);
-  g_assert_cmpuint (result->n_duplicate_files, ==, 1);
+  g_assert_cmpuint (result->n_files, ==, 13);
+  g_assert_cmpuint (result->n_duplicate_files, ==, 11);
   g_assert_cmpuint (result->n_empty_folders, ==, 1);
   g_assert_cmpuint (result->n_bad_names, ==, 1);
   g_assert_cmpuint (result->max_depth, ==, 2);
   /* The offenders are listed. */
   g_assert_nonnull (find_any (GTK_WIDGET (dialog), ADW_TYPE_EXPANDER_ROW, "Duplicates"));
   g_assert_nonnull (find_any (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW, "AP/2026/copy of invoices.xlsx"));
+  {
+    GtkWidget *group = find_any (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW, "12 copies of 10 bytes");
+
+    g_assert_nonnull (group);
+    g_assert_true (g_str_has_suffix (adw_action_row_get_subtitle (ADW_ACTION_ROW (group)),
+                                     "\nand 4 more"));
+  }
 
   /* A scan can be cancelled; the last result stays. */
   gtk_widget_activate_action (GTK_WIDGET (dialog), "scan.start", NULL);
@@ -839,7 +852,7 @@ test_scan (Fixture       *f,
   g_assert_null (find_toplevel (OBEYA_TYPE_SCAN_DIALOG));
   g_assert_nonnull (obeya_audit_get_scan (audit));
   g_assert_cmpstr (obeya_audit_get_scan (audit)->folder, ==, root);
-  g_assert_cmpuint (obeya_audit_get_scan (audit)->n_files, ==, 3);
+  g_assert_cmpuint (obeya_audit_get_scan (audit)->n_files, ==, 13);
   {
     g_autofree char *line = obeya_audit_describe_evidence (audit, item_at (audit, 1));
     g_assert_nonnull (line);
