@@ -5,6 +5,12 @@
 
 #include <glib/gi18n.h>
 
+#include "obeya-area.h"
+#include "obeya-audit.h"
+#include "obeya-audit-item.h"
+#include "obeya-audit-results.h"
+#include "obeya-audit-template.h"
+#include "obeya-audits.h"
 #include "obeya-board.h"
 #include "obeya-card-editor.h"
 #include "obeya-card.h"
@@ -828,6 +834,23 @@ link_action (GtkWidget  *widget,
     gtk_show_uri (GTK_WINDOW (self), obeya_link_get_target (link), GDK_CURRENT_TIME);
 }
 
+/* A card raised from a 5S audit opens that audit's results. */
+static void
+open_audit_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  ObeyaCardEditor *self = OBEYA_CARD_EDITOR (widget);
+  ObeyaLink *link = obeya_find_by_id (obeya_card_get_links (self->card),
+                                      g_variant_get_string (parameter, NULL), NULL);
+  ObeyaAudit *audit = link ? obeya_audits_find_audit (obeya_workspace_get_audits (self->workspace),
+                                                      obeya_link_get_target (link))
+                           : NULL;
+
+  if (audit != NULL)
+    gtk_window_present (GTK_WINDOW (obeya_audit_results_new (GTK_WINDOW (self), audit)));
+}
+
 static void
 add_link_activated_cb (ObeyaCardEditor *self)
 {
@@ -889,9 +912,28 @@ describe_link (ObeyaCardEditor  *self,
     }
   else if (g_strcmp0 (kind, "audit") == 0)
     {
+      ObeyaAudit *audit = obeya_audits_find_audit (obeya_workspace_get_audits (self->workspace),
+                                                   target);
+      ObeyaAuditItem *item = audit && label ? obeya_audit_template_find_item (
+                                                obeya_audit_get_template (audit), label)
+                                            : NULL;
+
       *icon = "checkbox-checked-symbolic";
-      *title = g_strdup (label ? label : _("5S audit finding"));
-      *subtitle = g_strdup (_("Corrective action from a 5S audit"));
+      if (audit != NULL)
+        {
+          g_autofree char *day = obeya_format_day (obeya_audit_get_date (audit));
+
+          /* Translators: a card's link to the 5S audit it came from: area, then date */
+          *title = g_strdup_printf (_("5S audit of %s, %s"),
+                                    obeya_area_get_name (obeya_audit_get_area (audit)), day);
+          *subtitle = item ? g_strdup (obeya_audit_item_get_question (item))
+                           : g_strdup (_("Corrective action from a 5S audit"));
+        }
+      else
+        {
+          *title = g_strdup (_("5S audit (deleted)"));
+          *subtitle = g_strdup (_("Corrective action from a 5S audit"));
+        }
     }
   else if (g_strcmp0 (kind, "metric") == 0)
     {
@@ -937,6 +979,19 @@ new_link_row (gpointer item,
   adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 1);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 1);
 
+  if (g_strcmp0 (obeya_link_get_kind (link), "audit") == 0 &&
+      obeya_audits_find_audit (obeya_workspace_get_audits (self->workspace),
+                               obeya_link_get_target (link)) != NULL)
+    {
+      button = gtk_button_new_from_icon_name ("go-next-symbolic");
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      gtk_widget_set_tooltip_text (button, _("Open the Audit"));
+      gtk_widget_add_css_class (button, "flat");
+      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), g_variant_new_string (id));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "card.open-audit");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), button);
+    }
   if (link_is_web (link))
     {
       button = gtk_button_new_from_icon_name ("web-browser-symbolic");
@@ -1301,6 +1356,7 @@ obeya_card_editor_class_init (ObeyaCardEditorClass *klass)
   gtk_widget_class_install_action (widget_class, "card.checklist-remove", "s", checklist_action);
   gtk_widget_class_install_action (widget_class, "card.open-link", "s", link_action);
   gtk_widget_class_install_action (widget_class, "card.remove-link", "s", link_action);
+  gtk_widget_class_install_action (widget_class, "card.open-audit", "s", open_audit_action);
 
   obeya_dialog_class_add_escape (widget_class);
 }

@@ -18,6 +18,7 @@
 #include "obeya-csv.h"
 #include "obeya-document.h"
 #include "obeya-file.h"
+#include "obeya-fives-view.h"
 #include "obeya-history.h"
 #include "obeya-huddle-view.h"
 #include "obeya-json.h"
@@ -88,6 +89,9 @@ struct _ObeyaWindow
   GtkListView          *my_cards_list;
   AdwStatusPage        *my_cards_empty;
   GtkWidget            *choose_me_button;
+  GtkListBoxRow        *fives_row;
+  GtkWidget            *fives_back_button;
+  ObeyaFivesView       *fives_view;
 };
 
 G_DEFINE_FINAL_TYPE (ObeyaWindow, obeya_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -423,7 +427,32 @@ views_row_activated_cb (ObeyaWindow   *self,
     }
   else if (row == self->huddle_row)
     show_huddle (self);
+  else if (row == self->fives_row)
+    {
+      gtk_list_box_unselect_all (self->boards_list);
+      g_clear_object (&self->board);
+      obeya_board_view_set_board (self->board_view, NULL);
+      adw_window_title_set_title (self->content_title, obeya_fives_view_get_title (self->fives_view));
+      gtk_stack_set_visible_child_name (self->content_stack, "fives");
+      update_actions (self);
+      gtk_widget_child_focus (GTK_WIDGET (self->fives_view), GTK_DIR_TAB_FORWARD);
+    }
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+/* The 5S page names itself (the overview, an area) and may go back. */
+static void
+fives_title_cb (ObeyaWindow *self)
+{
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "fives") == 0)
+    adw_window_title_set_title (self->content_title, obeya_fives_view_get_title (self->fives_view));
+  update_actions (self);
+}
+
+static void
+fives_back_clicked_cb (ObeyaWindow *self)
+{
+  obeya_fives_view_go_back (self->fives_view);
 }
 
 static void
@@ -628,6 +657,7 @@ set_workspace (ObeyaWindow    *self,
   g_set_object (&self->workspace, workspace);
   g_list_store_remove_all (self->my_cards);
   obeya_huddle_view_set_workspace (self->huddle_view, workspace);
+  obeya_fives_view_set_workspace (self->fives_view, workspace);
 
   if (workspace == NULL)
     {
@@ -943,6 +973,10 @@ update_actions (ObeyaWindow *self)
   gtk_widget_set_visible (self->huddle_menu_button, huddle_shown (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.huddle", self->workspace != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.standup", self->workspace != NULL);
+  gtk_widget_set_visible (self->fives_back_button,
+                          g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack),
+                                     "fives") == 0 &&
+                          obeya_fives_view_get_can_go_back (self->fives_view));
   gtk_widget_set_tooltip_text (self->add_card_button, _("Add Card (Ctrl+N)"));
 
   /* Archived boards exist: offer to show them. */
@@ -1665,6 +1699,7 @@ obeya_window_class_init (ObeyaWindowClass *klass)
 
   g_type_ensure (OBEYA_TYPE_BOARD_VIEW);
   g_type_ensure (OBEYA_TYPE_HUDDLE_VIEW);
+  g_type_ensure (OBEYA_TYPE_FIVES_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/obeya/Obeya/obeya-window.ui");
 #define BIND(name) gtk_widget_class_bind_template_child (widget_class, ObeyaWindow, name)
@@ -1706,6 +1741,9 @@ obeya_window_class_init (ObeyaWindowClass *klass)
   BIND (my_cards_list);
   BIND (my_cards_empty);
   BIND (choose_me_button);
+  BIND (fives_row);
+  BIND (fives_back_button);
+  BIND (fives_view);
 #undef BIND
   gtk_widget_class_bind_template_callback (widget_class, views_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, boards_row_activated_cb);
@@ -1716,6 +1754,8 @@ obeya_window_class_init (ObeyaWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, card_removed_cb);
   gtk_widget_class_bind_template_callback (widget_class, huddle_card_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, my_cards_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, fives_title_cb);
+  gtk_widget_class_bind_template_callback (widget_class, fives_back_clicked_cb);
 
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);

@@ -13,6 +13,7 @@
 #include "obeya-model-private.h"
 #include "obeya-person.h"
 #include "obeya-sample.h"
+#include "obeya-sample-5s.h"
 #include "obeya-sample-metrics.h"
 #include "obeya-tag.h"
 #include "obeya-workspace.h"
@@ -194,10 +195,13 @@ ObeyaWorkspace *
 obeya_sample_create_workspace (ObeyaDay today)
 {
   ObeyaWorkspace *workspace = obeya_workspace_new ();
+  ObeyaBoard *board;
 
   obeya_workspace_set_name (workspace, _("Personal workspace"));
   /* The sample comes first, so a first start shows a living board. */
-  obeya_sample_add_board (workspace, today);
+  board = obeya_sample_add_board (workspace, today);
+  /* 5S areas and audits, their open actions on the sample board. */
+  obeya_sample_add_5s (workspace, board, today);
   obeya_workspace_add_board (workspace, _("My tasks"), OBEYA_BOARD_PERSONAL,
                              OBEYA_BOARD_TEMPLATE_PERSONAL);
   /* The huddle board of the sample team; its actions go to the sample board. */
