@@ -23,6 +23,7 @@
 #include "obeya-audit.h"
 #include "obeya-audit-item.h"
 #include "obeya-audit-item-pane.h"
+#include "obeya-audit-print.h"
 #include "obeya-audit-results.h"
 #include "obeya-audit-template.h"
 #include "obeya-audit-walk.h"
@@ -997,6 +998,44 @@ test_shortcuts_window (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The results window's Save as PDF… and Print… are on, and the PDF is the
+ * report of src/views (the same pages as `obeya audit-report`). */
+static void
+test_report_pdf (Fixture       *f,
+                 gconstpointer  data)
+{
+  GListModel *audits = obeya_audits_get_audits (f->audits);
+  g_autoptr(ObeyaAudit) audit = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "report.pdf", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  ObeyaAuditResults *results;
+  gsize length = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (audits) && audit == NULL; i++)
+    {
+      g_autoptr(ObeyaAudit) candidate = g_list_model_get_item (audits, i);
+
+      if (obeya_audit_is_finished (candidate))
+        audit = g_steal_pointer (&candidate);
+    }
+  g_assert_nonnull (audit);
+
+  results = obeya_audit_results_new (GTK_WINDOW (f->window), audit);
+  gtk_window_present (GTK_WINDOW (results));
+  flush_events ();
+  /* Save as PDF… and Print… are enabled on this. */
+  g_assert_true (obeya_audit_print_available ());
+  gtk_window_destroy (GTK_WINDOW (results));
+  flush_events ();
+
+  g_assert_true (obeya_audit_print_save_pdf (audit, path, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &contents, &length, &error));
+  g_assert_cmpuint (length, >, 1000);
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1012,6 +1051,7 @@ main (int   argc,
   ADD ("template-retire", test_template_retire);
   ADD ("scan", test_scan);
   ADD ("photos", test_photos);
+  ADD ("report-pdf", test_report_pdf);
 #undef ADD
   g_test_add_func ("/fives/shortcuts-window", test_shortcuts_window);
 

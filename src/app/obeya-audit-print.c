@@ -7,44 +7,49 @@
 
 #include "obeya-audit.h"
 #include "obeya-audit-print.h"
+#include "obeya-audit-report.h"
 #include "obeya-fives-util.h"
+#include "obeya-workspace.h"
 
-/* ---- report hook: the three calls into src/views/obeya-audit-report ---------------
+/* ---- the report ---------------------------------------------------------------------
  *
- * Replace these bodies when obeya-audit-report.h lands (see the header). They
- * take the page size in points so that printing can lay out for the printer's
- * paper, and return FALSE / 0 while the report is not part of the build.
+ * src/views/obeya-audit-report lays the report out and draws its pages; the
+ * same pages go to the printer, to Save as PDF and to `obeya audit-report`.
  */
 
-/* Lays out the report of @audit for pages of @width × @height points;
- * returns an opaque report for report_draw_page() (freed with
- * report_free()) and its number of pages, or NULL. */
-static gpointer
+static ObeyaAudits *
+audits_of (ObeyaAudit *audit)
+{
+  ObeyaWorkspace *workspace = obeya_entity_get_workspace (OBEYA_ENTITY (audit));
+
+  return workspace != NULL ? obeya_workspace_get_audits (workspace) : NULL;
+}
+
+/* The report of @audit laid out for pages of @width × @height points, and
+ * its number of pages; NULL for an audit that is no longer in a workspace. */
+static ObeyaAuditReport *
 report_layout (ObeyaAudit *audit,
                double      width,
                double      height,
                guint      *n_pages)
 {
+  ObeyaAudits *audits = audits_of (audit);
+  ObeyaAuditReport *report;
+
   *n_pages = 0;
-  return NULL;
-}
-
-static void
-report_draw_page (gpointer  report,
-                  cairo_t  *cr,
-                  guint     page)
-{
-}
-
-static void
-report_free (gpointer report)
-{
+  if (audits == NULL)
+    return NULL;
+  report = obeya_audit_report_new (audits, audit, obeya_paper_size_get_default ());
+  if (width > 0 && height > 0)
+    obeya_audit_report_layout (report, width, height);
+  *n_pages = obeya_audit_report_get_n_pages (report);
+  return report;
 }
 
 gboolean
 obeya_audit_print_available (void)
 {
-  return FALSE;
+  return TRUE;
 }
 
 gboolean
@@ -52,20 +57,28 @@ obeya_audit_print_save_pdf (ObeyaAudit  *audit,
                             const char  *path,
                             GError     **error)
 {
+  g_autoptr(ObeyaAuditReport) report = NULL;
+  guint n_pages;
+
   g_return_val_if_fail (OBEYA_IS_AUDIT (audit), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                       _("The audit report is not part of this version of Obeya"));
-  return FALSE;
+  report = report_layout (audit, 0, 0, &n_pages);
+  if (report == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                           _("The audit is no longer in the workspace"));
+      return FALSE;
+    }
+  return obeya_audit_report_write_pdf (report, path, error);
 }
 
 /* ---- printing --------------------------------------------------------------------- */
 
 typedef struct
 {
-  ObeyaAudit *audit;
-  gpointer    report;
+  ObeyaAudit       *audit;
+  ObeyaAuditReport *report;
 } PrintJob;
 
 static void
@@ -73,8 +86,7 @@ print_job_free (gpointer data)
 {
   PrintJob *job = data;
 
-  if (job->report != NULL)
-    report_free (job->report);
+  g_clear_object (&job->report);
   g_object_unref (job->audit);
   g_free (job);
 }
@@ -86,8 +98,7 @@ begin_print_cb (GtkPrintOperation *operation,
 {
   guint n_pages = 0;
 
-  if (job->report != NULL)
-    report_free (job->report);
+  g_clear_object (&job->report);
   job->report = report_layout (job->audit, gtk_print_context_get_width (context),
                                gtk_print_context_get_height (context), &n_pages);
   gtk_print_operation_set_n_pages (operation, MAX (n_pages, 1));
@@ -100,7 +111,8 @@ draw_page_cb (GtkPrintOperation *operation,
               PrintJob          *job)
 {
   if (job->report != NULL)
-    report_draw_page (job->report, gtk_print_context_get_cairo_context (context), page);
+    obeya_audit_report_draw_page (job->report, gtk_print_context_get_cairo_context (context),
+                                  (guint) page);
 }
 
 void
@@ -118,8 +130,10 @@ obeya_audit_print_run (GtkWindow  *parent,
   job = g_new0 (PrintJob, 1);
   job->audit = g_object_ref (audit);
   operation = gtk_print_operation_new ();
-  /* The report draws in points, from the top left of the printable area. */
+  /* The report draws in points from the top left of the paper, with its
+   * own margins. */
   gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
+  gtk_print_operation_set_use_full_page (operation, TRUE);
   gtk_print_operation_set_embed_page_setup (operation, TRUE);
   g_object_set_data_full (G_OBJECT (operation), "obeya-print-job", job, print_job_free);
   g_signal_connect (operation, "begin-print", G_CALLBACK (begin_print_cb), job);
