@@ -263,7 +263,7 @@ fixture_teardown (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (f->window));
   flush_events ();
   g_clear_object (&f->document);
-  g_assert_finalize_object (f->workspace);
+  test_await_finalize (f->workspace);
   test_remove_tree (f->dir);
   g_free (f->dir);
 }

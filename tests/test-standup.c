@@ -306,7 +306,7 @@ fixture_teardown (Fixture       *f,
   wait_until_saved (f);
   g_clear_object (&f->document);
   if (f->workspace != NULL)
-    g_assert_finalize_object (f->workspace);
+    test_await_finalize (f->workspace);
   test_remove_tree (f->dir);
   g_free (f->dir);
   g_free (f->path);
@@ -1040,7 +1040,7 @@ wall_setup (Fixture       *f,
    * wall display would, read-only. */
   write_workspace (f, f->workspace);
   g_clear_object (&f->document);
-  g_assert_finalize_object (g_steal_pointer (&f->workspace));
+  test_await_finalize (g_steal_pointer (&f->workspace));
   f->metrics = NULL;
   f->document = obeya_document_new_for_path (f->path, TRUE);
   obeya_document_set_poll_interval (f->document, 50);

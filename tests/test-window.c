@@ -74,7 +74,7 @@ fixture_teardown (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (f->window));
   flush_events ();
   g_clear_object (&f->document);
-  g_assert_finalize_object (f->workspace);
+  test_await_finalize (f->workspace);
   test_remove_tree (f->dir);
   g_free (f->dir);
 }
@@ -569,6 +569,68 @@ test_keyboard_move_scrolls (Fixture       *f,
                      gtk_adjustment_get_page_size (h) + 0.5);
 }
 
+/* Collects the sidebar rows marked as the page on show. */
+static void
+collect_current_rows (GtkWidget *root,
+                      GPtrArray *rows)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LIST_BOX_ROW (child) && gtk_widget_has_css_class (child, "obeya-current"))
+        g_ptr_array_add (rows, child);
+      collect_current_rows (child, rows);
+    }
+}
+
+static GtkWidget *
+the_current_row (Fixture *f)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+  collect_current_rows (GTK_WIDGET (f->window), rows);
+  g_assert_cmpuint (rows->len, ==, 1);
+  return g_ptr_array_index (rows, 0);
+}
+
+/* Exactly one sidebar row shows the page on show, and moving the keyboard
+ * focus through the sidebar does not highlight a second one. */
+static void
+test_sidebar_marks_one_row (Fixture       *f,
+                            gconstpointer  data)
+{
+  GtkWidget *row = the_current_row (f);
+  GtkWidget *list = gtk_widget_get_parent (row);
+  GtkWidget *other_list = NULL;
+  GtkWidget *huddle_row;
+
+  g_assert_true (g_object_get_data (G_OBJECT (row), "obeya-board") == f->board);
+  g_assert_cmpint (gtk_list_box_get_selection_mode (GTK_LIST_BOX (list)), ==, GTK_SELECTION_NONE);
+
+  /* The views list sits above the boards list in the same box. */
+  for (GtkWidget *w = gtk_widget_get_prev_sibling (list); w != NULL && other_list == NULL;
+       w = gtk_widget_get_prev_sibling (w))
+    if (GTK_IS_LIST_BOX (w))
+      other_list = w;
+  g_assert_nonnull (other_list);
+  g_assert_cmpint (gtk_list_box_get_selection_mode (GTK_LIST_BOX (other_list)), ==,
+                   GTK_SELECTION_NONE);
+
+  huddle_row = GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (other_list), 1));
+  gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (other_list), 0)));
+  gtk_widget_child_focus (other_list, GTK_DIR_DOWN);
+  flush_events ();
+  g_assert_true (the_current_row (f) == row);
+
+  obeya_window_show_huddle (f->window);
+  flush_events ();
+  g_assert_true (the_current_row (f) == huddle_row);
+
+  obeya_window_select_board (f->window, f->board);
+  flush_events ();
+  g_assert_true (the_current_row (f) == row);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -587,6 +649,7 @@ main (int   argc,
   ADD ("open-card-editor", test_open_card_editor);
   ADD ("delete-asks-first", test_delete_asks_first);
   ADD ("reload-when-changed-elsewhere", test_reload_when_changed_elsewhere);
+  ADD ("sidebar-marks-one-row", test_sidebar_marks_one_row);
 #undef ADD
 
   return g_test_run ();
