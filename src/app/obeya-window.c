@@ -347,6 +347,34 @@ board_archived_cb (ObeyaBoard  *board,
   gtk_filter_changed (self->board_filter, GTK_FILTER_CHANGE_DIFFERENT);
 }
 
+/* The sidebar's two lists have no selection: keyboard focus moving through
+ * a GtkListBox selects rows, which left one row highlighted in each list.
+ * The row of the page on show carries .obeya-current (styled like a selected
+ * sidebar row in style.css) and the selected accessible state instead. */
+static void
+set_row_current (GtkListBoxRow *row,
+                 gboolean       current)
+{
+  if (current)
+    gtk_widget_add_css_class (GTK_WIDGET (row), "obeya-current");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (row), "obeya-current");
+  gtk_accessible_update_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_SELECTED, current, -1);
+}
+
+static void
+mark_current_row (ObeyaWindow   *self,
+                  GtkListBoxRow *current)
+{
+  GtkListBox *lists[] = { self->views_list, self->boards_list };
+
+  for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+    for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (lists[l])); row != NULL;
+         row = gtk_widget_get_next_sibling (row))
+      if (GTK_IS_LIST_BOX_ROW (row))
+        set_row_current (GTK_LIST_BOX_ROW (row), row == GTK_WIDGET (current));
+}
+
 static GtkWidget *
 create_board_row (gpointer item,
                   gpointer user_data)
@@ -377,7 +405,7 @@ create_board_row (gpointer item,
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   g_signal_connect_object (board, "notify::archived", G_CALLBACK (board_archived_cb), self, 0);
   if (board == self->board)
-    gtk_list_box_select_row (self->boards_list, GTK_LIST_BOX_ROW (row));
+    set_row_current (GTK_LIST_BOX_ROW (row), TRUE);
   return row;
 }
 
@@ -393,12 +421,11 @@ select_board_row (ObeyaWindow *self,
         break;
       if (g_object_get_data (G_OBJECT (row), "obeya-board") == board)
         {
-          gtk_list_box_select_row (self->boards_list, row);
-          gtk_list_box_unselect_all (self->views_list);
+          mark_current_row (self, row);
           return;
         }
     }
-  gtk_list_box_unselect_all (self->boards_list);
+  mark_current_row (self, NULL);
 }
 
 static void
@@ -417,7 +444,7 @@ views_row_activated_cb (ObeyaWindow   *self,
 {
   if (row == self->my_cards_row)
     {
-      gtk_list_box_unselect_all (self->boards_list);
+      mark_current_row (self, row);
       g_clear_object (&self->board);
       obeya_board_view_set_board (self->board_view, NULL);
       adw_window_title_set_title (self->content_title, _("My Cards"));
@@ -426,10 +453,14 @@ views_row_activated_cb (ObeyaWindow   *self,
       update_actions (self);
     }
   else if (row == self->huddle_row)
-    show_huddle (self);
+    {
+      show_huddle (self);
+      /* Into the page, so that its keys (Ctrl+E) work at once. */
+      gtk_widget_child_focus (GTK_WIDGET (self->huddle_view), GTK_DIR_TAB_FORWARD);
+    }
   else if (row == self->fives_row)
     {
-      gtk_list_box_unselect_all (self->boards_list);
+      mark_current_row (self, row);
       g_clear_object (&self->board);
       obeya_board_view_set_board (self->board_view, NULL);
       adw_window_title_set_title (self->content_title, obeya_fives_view_get_title (self->fives_view));
@@ -530,8 +561,7 @@ obeya_window_select_board (ObeyaWindow *self,
 static void
 show_huddle (ObeyaWindow *self)
 {
-  gtk_list_box_unselect_all (self->boards_list);
-  gtk_list_box_select_row (self->views_list, self->huddle_row);
+  mark_current_row (self, self->huddle_row);
   if (self->board != NULL)
     g_signal_handlers_disconnect_by_func (self->board, board_name_cb, self);
   g_clear_object (&self->board);
