@@ -294,6 +294,15 @@ test_counts_and_untouched (Fixture       *f,
   g_assert_cmpstr (stale, ==, "2 of 9 files (22 %) not modified for 365 days");
   dups = obeya_scan_result_describe (result, OBEYA_SCAN_EVIDENCE_DUPLICATES);
   g_assert_cmpstr (dups, ==, "2 duplicate files in 2 groups, 5.1\u00a0kB wasted");
+  {
+    /* Each count takes its own plural. */
+    g_autofree char *one_group = NULL;
+
+    result->n_duplicate_groups = 1;
+    one_group = obeya_scan_result_describe (result, OBEYA_SCAN_EVIDENCE_DUPLICATES);
+    g_assert_cmpstr (one_group, ==, "2 duplicate files in 1 group, 5.1\u00a0kB wasted");
+    result->n_duplicate_groups = 2;
+  }
   depth = obeya_scan_result_describe (result, OBEYA_SCAN_EVIDENCE_DEPTH);
   g_assert_cmpstr (depth, ==, "Folders up to 4 levels deep; files 0.9 levels down on average");
   names = obeya_scan_result_describe (result, OBEYA_SCAN_EVIDENCE_NAMES);

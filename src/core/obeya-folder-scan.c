@@ -144,15 +144,24 @@ obeya_scan_result_describe (ObeyaScanResult   *self,
                               a, b, percent_of (self->n_stale, self->n_files), days);
 
     case OBEYA_SCAN_EVIDENCE_DUPLICATES:
-      a = count (self->n_duplicate_files);
-      b = count (self->n_duplicate_groups);
-      size = g_format_size (self->duplicate_bytes);
-      /* Translators: "37 duplicate files in 21 groups, 1.2 GB wasted" */
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                           "%s duplicate file in %s groups, %s wasted",
-                                           "%s duplicate files in %s groups, %s wasted",
-                                           plural_n (self->n_duplicate_files)),
-                              a, b, size);
+      {
+        g_autofree char *groups = NULL;
+
+        a = count (self->n_duplicate_files);
+        b = count (self->n_duplicate_groups);
+        /* Translators: the %s is a number, "21" */
+        groups = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s group", "%s groups",
+                                               plural_n (self->n_duplicate_groups)),
+                                  b);
+        size = g_format_size (self->duplicate_bytes);
+        /* Translators: "37 duplicate files in 21 groups, 1.2 GB wasted"; the
+         * second %s is "%s group" or "%s groups" */
+        return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                             "%s duplicate file in %s, %s wasted",
+                                             "%s duplicate files in %s, %s wasted",
+                                             plural_n (self->n_duplicate_files)),
+                                a, groups, size);
+      }
 
     case OBEYA_SCAN_EVIDENCE_DEPTH:
       /* Translators: "Folders up to 9 levels deep; files 4.2 levels down on average" */
