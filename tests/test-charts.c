@@ -463,6 +463,65 @@ test_run_points (void)
   cairo_surface_destroy (surface);
 }
 
+/* A value span keeps percentages on their whole scale: 60 to 75 % drawn on
+ * 0 to 100, not stretched over the plot; values outside still widen it. */
+static void
+test_value_span (void)
+{
+  g_autoptr(ObeyaRunChart) run = obeya_run_chart_new ();
+  g_autoptr(ObeyaBarChart) bars = obeya_bar_chart_new ();
+  guint32 start = julian (2025, 3, 3);
+  ObeyaChartPoint points[] = {
+    { start, 60., OBEYA_CHART_STATUS_NONE },
+    { start + 30, 68., OBEYA_CHART_STATUS_NONE },
+    { start + 60, 75., OBEYA_CHART_STATUS_NONE },
+  };
+  ObeyaChartBar bar_data[] = {
+    { "Sort", 40., OBEYA_CHART_STATUS_NONE, },
+    { "Shine", 55., OBEYA_CHART_STATUS_NONE, },
+  };
+  ObeyaChartRect plot, rect;
+  cairo_surface_t *surface;
+  double x, y_top, y_bottom, y_low;
+
+  obeya_run_chart_set_points (run, points, G_N_ELEMENTS (points));
+  surface = render (OBEYA_CHART (run), 640, 400, OBEYA_CHART_STYLE_LIGHT);
+  g_assert_true (obeya_chart_get_plot_area (OBEYA_CHART (run), &plot));
+  obeya_chart_map (OBEYA_CHART (run), start, 0., &x, &y_bottom);
+  g_assert_cmpfloat (y_bottom, >, plot.y + plot.height + 1); /* 0 is off the automatic scale */
+  cairo_surface_destroy (surface);
+
+  obeya_run_chart_set_value_span (run, 0., 100.);
+  surface = render (OBEYA_CHART (run), 640, 400, OBEYA_CHART_STYLE_LIGHT);
+  g_assert_true (obeya_chart_get_plot_area (OBEYA_CHART (run), &plot));
+  obeya_chart_map (OBEYA_CHART (run), start, 100., &x, &y_top);
+  obeya_chart_map (OBEYA_CHART (run), start, 0., &x, &y_bottom);
+  g_assert_cmpfloat (y_top, >=, plot.y - 0.5);
+  g_assert_cmpfloat (y_bottom, <=, plot.y + plot.height + 0.5);
+  g_assert_cmpfloat (y_bottom - y_top, >=, plot.height * 0.9);
+  cairo_surface_destroy (surface);
+
+  /* A value beyond the span still fits. */
+  points[0].value = -20.;
+  obeya_run_chart_set_points (run, points, G_N_ELEMENTS (points));
+  surface = render (OBEYA_CHART (run), 640, 400, OBEYA_CHART_STYLE_LIGHT);
+  g_assert_true (obeya_chart_get_plot_area (OBEYA_CHART (run), &plot));
+  obeya_chart_map (OBEYA_CHART (run), start, -20., &x, &y_low);
+  g_assert_cmpfloat (y_low, <=, plot.y + plot.height + 0.5);
+  cairo_surface_destroy (surface);
+
+  /* Bars: 55 % is about half the length of the plot, not all of it. */
+  obeya_bar_chart_set_bars (bars, bar_data, G_N_ELEMENTS (bar_data));
+  obeya_bar_chart_set_orientation (bars, OBEYA_CHART_ORIENTATION_HORIZONTAL);
+  obeya_bar_chart_set_value_span (bars, 0., 100.);
+  surface = render (OBEYA_CHART (bars), 640, 400, OBEYA_CHART_STYLE_LIGHT);
+  g_assert_true (obeya_chart_get_plot_area (OBEYA_CHART (bars), &plot));
+  g_assert_true (obeya_bar_chart_get_bar_rect (bars, 1, &rect));
+  g_assert_cmpfloat (rect.width, <, plot.width * 0.6);
+  g_assert_cmpfloat (rect.width, >, plot.width * 0.45);
+  cairo_surface_destroy (surface);
+}
+
 static void
 test_run_target_steps (void)
 {
@@ -1505,6 +1564,7 @@ main (int   argc,
   g_test_add_func ("/charts/run/points", test_run_points);
   g_test_add_func ("/charts/run/target-steps", test_run_target_steps);
   g_test_add_func ("/charts/run/reference", test_run_reference);
+  g_test_add_func ("/charts/value-span", test_value_span);
   g_test_add_func ("/charts/empty-state", test_empty_state);
   g_test_add_func ("/charts/bar/vertical", test_bar_vertical);
   g_test_add_func ("/charts/bar/horizontal", test_bar_horizontal);

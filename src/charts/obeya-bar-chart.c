@@ -23,6 +23,8 @@ struct _ObeyaBarChart
   char                  *unit;
   int                    decimals;
   gboolean               show_values;
+  double                 span_min;  /* NAN: none (see set_value_span) */
+  double                 span_max;
 };
 
 G_DEFINE_FINAL_TYPE (ObeyaBarChart, obeya_bar_chart, OBEYA_TYPE_CHART)
@@ -82,6 +84,10 @@ value_range (ObeyaBarChart *self,
       *lo = MIN (*lo, self->reference);
       *hi = MAX (*hi, self->reference);
     }
+  if (isfinite (self->span_min))
+    *lo = MIN (*lo, self->span_min);
+  if (isfinite (self->span_max))
+    *hi = MAX (*hi, self->span_max);
 }
 
 static void
@@ -471,6 +477,8 @@ obeya_bar_chart_init (ObeyaBarChart *self)
 {
   self->reference = NAN;
   self->show_values = TRUE;
+  self->span_min = NAN;
+  self->span_max = NAN;
 }
 
 ObeyaBarChart *
@@ -608,4 +616,19 @@ obeya_bar_chart_set_show_values (ObeyaBarChart *self,
     return;
   self->show_values = show_values;
   _obeya_chart_notify (OBEYA_CHART (self), properties[PROP_SHOW_VALUES]);
+}
+
+void
+obeya_bar_chart_set_value_span (ObeyaBarChart *self,
+                                double        min,
+                                double        max)
+{
+  g_return_if_fail (OBEYA_IS_BAR_CHART (self));
+
+  if ((self->span_min == min || (isnan (self->span_min) && isnan (min))) &&
+      (self->span_max == max || (isnan (self->span_max) && isnan (max))))
+    return;
+  self->span_min = min;
+  self->span_max = max;
+  _obeya_chart_notify (OBEYA_CHART (self), NULL);
 }

@@ -48,6 +48,14 @@ void                  obeya_bar_chart_set_unit            (ObeyaBarChart        
 int                   obeya_bar_chart_get_decimals        (ObeyaBarChart         *self);
 void                  obeya_bar_chart_set_decimals        (ObeyaBarChart         *self,
                                                            int                    decimals);
+
+/* A span the value axis always covers, whatever the values (0 to 100 for
+ * percentages). Values outside still widen it; NAN for either end: none
+ * (the default). */
+void                  obeya_bar_chart_set_value_span      (ObeyaBarChart         *self,
+                                                           double                 min,
+                                                           double                 max);
+
 gboolean              obeya_bar_chart_get_show_values     (ObeyaBarChart         *self);
 void                  obeya_bar_chart_set_show_values     (ObeyaBarChart         *self,
                                                            gboolean               show_values);

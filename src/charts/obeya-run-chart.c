@@ -22,6 +22,8 @@ struct _ObeyaRunChart
   ObeyaChartReference   reference;
   char                 *unit;
   int                   decimals;
+  double                span_min;  /* NAN: none (see set_value_span) */
+  double                span_max;
 };
 
 G_DEFINE_FINAL_TYPE (ObeyaRunChart, obeya_run_chart, OBEYA_TYPE_CHART)
@@ -351,6 +353,8 @@ obeya_run_chart_draw (ObeyaChart           *chart,
       include (&lo, &hi, self->steps[i].band_max);
     }
   include (&lo, &hi, ref);
+  include (&lo, &hi, self->span_min);
+  include (&lo, &hi, self->span_max);
   /* Values near zero read best from a zero baseline. */
   if (lo >= 0. && lo <= hi * 0.5)
     lo = 0.;
@@ -524,6 +528,8 @@ obeya_run_chart_class_init (ObeyaRunChartClass *klass)
 static void
 obeya_run_chart_init (ObeyaRunChart *self)
 {
+  self->span_min = NAN;
+  self->span_max = NAN;
 }
 
 ObeyaRunChart *
@@ -630,4 +636,19 @@ obeya_run_chart_set_decimals (ObeyaRunChart *self,
     return;
   self->decimals = decimals;
   _obeya_chart_notify (OBEYA_CHART (self), properties[PROP_DECIMALS]);
+}
+
+void
+obeya_run_chart_set_value_span (ObeyaRunChart *self,
+                                double        min,
+                                double        max)
+{
+  g_return_if_fail (OBEYA_IS_RUN_CHART (self));
+
+  if ((self->span_min == min || (isnan (self->span_min) && isnan (min))) &&
+      (self->span_max == max || (isnan (self->span_max) && isnan (max))))
+    return;
+  self->span_min = min;
+  self->span_max = max;
+  _obeya_chart_notify (OBEYA_CHART (self), NULL);
 }

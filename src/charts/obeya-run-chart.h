@@ -54,4 +54,11 @@ int                 obeya_run_chart_get_decimals  (ObeyaRunChart              *s
 void                obeya_run_chart_set_decimals  (ObeyaRunChart              *self,
                                                    int                         decimals);
 
+/* A span the value axis always covers, whatever the values (0 to 100 for
+ * percentages, so that 60 % does not look like the bottom of the scale).
+ * Values outside still widen it; NAN for either end: none (the default). */
+void                obeya_run_chart_set_value_span (ObeyaRunChart             *self,
+                                                    double                     min,
+                                                    double                     max);
+
 G_END_DECLS

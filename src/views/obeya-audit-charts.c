@@ -113,6 +113,7 @@ obeya_audit_charts_fill_s_bars (ObeyaBarChart *chart,
   obeya_bar_chart_set_orientation (chart, OBEYA_CHART_ORIENTATION_VERTICAL);
   obeya_bar_chart_set_unit (chart, "%");
   obeya_bar_chart_set_decimals (chart, 0);
+  obeya_bar_chart_set_value_span (chart, 0., 100.);
   obeya_bar_chart_set_show_values (chart, TRUE);
   obeya_bar_chart_set_reference_line (chart, NAN, NULL);
   obeya_chart_set_title (OBEYA_CHART (chart), _("Score per S"));
@@ -163,6 +164,8 @@ obeya_audit_charts_fill_trend (ObeyaRunChart *chart,
   obeya_run_chart_set_reference (chart, OBEYA_CHART_REFERENCE_NONE);
   obeya_run_chart_set_unit (chart, "%");
   obeya_run_chart_set_decimals (chart, 0);
+  /* Percentages on their whole scale: 60 % to 70 % is not a steep climb. */
+  obeya_run_chart_set_value_span (chart, 0., 100.);
   if (s == OBEYA_AUDIT_CHARTS_OVERALL)
     /* Translators: a run chart's title; %s is a 5S area's name */
     title = g_strdup_printf (_("%s: overall score"), obeya_area_get_name (area));
@@ -209,6 +212,7 @@ obeya_audit_charts_fill_areas (ObeyaBarChart *chart,
   obeya_bar_chart_set_orientation (chart, OBEYA_CHART_ORIENTATION_HORIZONTAL);
   obeya_bar_chart_set_unit (chart, "%");
   obeya_bar_chart_set_decimals (chart, 0);
+  obeya_bar_chart_set_value_span (chart, 0., 100.);
   obeya_bar_chart_set_show_values (chart, TRUE);
 
   obeya_audits_get_latest_average (audits, &average);
