@@ -625,10 +625,5 @@ obeya_bar_chart_set_value_span (ObeyaBarChart *self,
 {
   g_return_if_fail (OBEYA_IS_BAR_CHART (self));
 
-  if ((self->span_min == min || (isnan (self->span_min) && isnan (min))) &&
-      (self->span_max == max || (isnan (self->span_max) && isnan (max))))
-    return;
-  self->span_min = min;
-  self->span_max = max;
-  _obeya_chart_notify (OBEYA_CHART (self), NULL);
+  _obeya_chart_set_span (OBEYA_CHART (self), &self->span_min, &self->span_max, min, max);
 }

@@ -92,6 +92,13 @@ void     _obeya_chart_emit_changed      (ObeyaChart              *self);
 /* Notifies @pspec (when not NULL) and emits ::changed. */
 void     _obeya_chart_notify            (ObeyaChart              *self,
                                          GParamSpec              *pspec);
+/* Sets a value span (*@min_field, *@max_field; NAN is none) and emits
+ * ::changed when it differs. */
+void     _obeya_chart_set_span          (ObeyaChart              *self,
+                                         double                  *min_field,
+                                         double                  *max_field,
+                                         double                   min,
+                                         double                   max);
 /* Replaces *@field with a copy of @value and notifies; FALSE when equal. */
 gboolean _obeya_chart_set_string        (ObeyaChart              *self,
                                          char                   **field,

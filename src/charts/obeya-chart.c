@@ -212,6 +212,27 @@ _obeya_chart_notify (ObeyaChart *self,
   _obeya_chart_emit_changed (self);
 }
 
+static gboolean
+same_or_both_nan (double a,
+                  double b)
+{
+  return a == b || (isnan (a) && isnan (b));
+}
+
+void
+_obeya_chart_set_span (ObeyaChart *self,
+                       double     *min_field,
+                       double     *max_field,
+                       double      min,
+                       double      max)
+{
+  if (same_or_both_nan (*min_field, min) && same_or_both_nan (*max_field, max))
+    return;
+  *min_field = min;
+  *max_field = max;
+  _obeya_chart_notify (self, NULL);
+}
+
 gboolean
 _obeya_chart_set_string (ObeyaChart  *self,
                          char       **field,

@@ -645,10 +645,5 @@ obeya_run_chart_set_value_span (ObeyaRunChart *self,
 {
   g_return_if_fail (OBEYA_IS_RUN_CHART (self));
 
-  if ((self->span_min == min || (isnan (self->span_min) && isnan (min))) &&
-      (self->span_max == max || (isnan (self->span_max) && isnan (max))))
-    return;
-  self->span_min = min;
-  self->span_max = max;
-  _obeya_chart_notify (OBEYA_CHART (self), NULL);
+  _obeya_chart_set_span (OBEYA_CHART (self), &self->span_min, &self->span_max, min, max);
 }
