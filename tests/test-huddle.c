@@ -331,6 +331,98 @@ test_calendars (Fixture       *f,
   g_assert_cmpint (month, ==, 12);
 }
 
+/* Emits @signal on @widget's first controller of @type (Xvfb has no window
+ * manager to give the window focus, so key and focus events are sent to the
+ * controllers that would receive them). */
+static gboolean
+emit_on_controller (GtkWidget  *widget,
+                    GType       type,
+                    const char *signal,
+                    guint       keyval)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!G_TYPE_CHECK_INSTANCE_TYPE (controller, type))
+        continue;
+      if (type == GTK_TYPE_EVENT_CONTROLLER_KEY)
+        g_signal_emit_by_name (controller, signal, keyval, 0, 0, &handled);
+      else
+        g_signal_emit_by_name (controller, signal);
+      return handled;
+    }
+  g_assert_not_reached ();
+  return FALSE;
+}
+
+static gboolean
+press (GtkWidget *widget,
+       guint      keyval)
+{
+  return emit_on_controller (widget, GTK_TYPE_EVENT_CONTROLLER_KEY, "key-pressed", keyval);
+}
+
+/* The calendar is one focus stop whose arrows walk the days; Enter opens
+ * the day's numbers, never a future day's. */
+static void
+test_calendar_keyboard (Fixture       *f,
+                        gconstpointer  data)
+{
+  GtkWidget *calendar = obeya_huddle_view_get_calendar (f->view, OBEYA_CATEGORY_QUALITY);
+  ObeyaEntryForm *form;
+
+  g_assert_true (gtk_widget_get_focusable (calendar));
+  g_assert_cmpuint (obeya_huddle_view_calendar_focus_day (f->view, calendar), ==, OBEYA_DAY_NONE);
+  gtk_widget_grab_focus (calendar);
+  emit_on_controller (calendar, GTK_TYPE_EVENT_CONTROLLER_FOCUS, "enter", 0);
+  /* It starts on today. */
+  g_assert_cmpuint (obeya_huddle_view_calendar_focus_day (f->view, calendar), ==, f->today);
+
+  g_assert_true (press (calendar, GDK_KEY_Left));
+  g_assert_cmpuint (obeya_huddle_view_calendar_focus_day (f->view, calendar), ==,
+                    obeya_day_from_ymd (2026, 11, 4));
+  g_assert_true (press (calendar, GDK_KEY_Down));
+  g_assert_cmpuint (obeya_huddle_view_calendar_focus_day (f->view, calendar), ==,
+                    obeya_day_from_ymd (2026, 11, 11));
+  g_assert_true (press (calendar, GDK_KEY_End));
+  g_assert_cmpuint (obeya_huddle_view_calendar_focus_day (f->view, calendar), ==,
+                    obeya_day_from_ymd (2026, 11, 30));
+  g_assert_true (press (calendar, GDK_KEY_Right)); /* stays in the month */
+  g_assert_cmpuint (obeya_huddle_view_calendar_focus_day (f->view, calendar), ==,
+                    obeya_day_from_ymd (2026, 11, 30));
+
+  /* A future day opens nothing. */
+  g_assert_true (press (calendar, GDK_KEY_Return));
+  flush_events ();
+  g_assert_null (find_toplevel (OBEYA_TYPE_ENTRY_FORM));
+
+  g_assert_true (press (calendar, GDK_KEY_Home));
+  g_assert_true (press (calendar, GDK_KEY_Right));
+  g_assert_true (press (calendar, GDK_KEY_Right));
+  g_assert_cmpuint (obeya_huddle_view_calendar_focus_day (f->view, calendar), ==,
+                    obeya_day_from_ymd (2026, 11, 3));
+  g_assert_true (press (calendar, GDK_KEY_Return));
+  flush_events ();
+  form = OBEYA_ENTRY_FORM (find_toplevel (OBEYA_TYPE_ENTRY_FORM));
+  g_assert_nonnull (form);
+  g_assert_cmpuint (obeya_entry_form_get_day (form), ==, obeya_day_from_ymd (2026, 11, 3));
+  gtk_window_destroy (GTK_WINDOW (form));
+
+  /* Page Up shows the month before; Tab still leaves (unhandled). */
+  g_assert_true (press (calendar, GDK_KEY_Page_Up));
+  {
+    int year, month;
+
+    obeya_huddle_view_get_month (f->view, &year, &month);
+    g_assert_cmpint (month, ==, 10);
+  }
+  g_assert_false (press (calendar, GDK_KEY_Tab));
+}
+
 static void
 test_empty_state (Fixture       *f,
                   gconstpointer  data)
@@ -887,6 +979,7 @@ main (int   argc,
 #define ADD(path, fn) g_test_add ("/huddle/" path, Fixture, NULL, fixture_setup, fn, fixture_teardown)
   ADD ("tiles", test_tiles);
   ADD ("calendars", test_calendars);
+  ADD ("calendar-keyboard", test_calendar_keyboard);
   ADD ("empty-state", test_empty_state);
   ADD ("metric-window", test_metric_window);
   ADD ("fast-entry", test_fast_entry);

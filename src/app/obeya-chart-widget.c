@@ -23,6 +23,8 @@ struct _ObeyaChartWidget
   gboolean              transparent;
   gboolean              exportable;
   gboolean              high_contrast;
+  gboolean              has_focus_rect;
+  graphene_rect_t       focus_rect;
   GtkFileChooserNative *chooser;
 
   /* template */
@@ -490,6 +492,21 @@ obeya_chart_widget_set_transparent (ObeyaChartWidget *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TRANSPARENT]);
 }
 
+void
+obeya_chart_widget_set_focus_rect (ObeyaChartWidget      *self,
+                                   const graphene_rect_t *rect)
+{
+  g_return_if_fail (OBEYA_IS_CHART_WIDGET (self));
+
+  if (rect == NULL ? !self->has_focus_rect
+                   : self->has_focus_rect && graphene_rect_equal (rect, &self->focus_rect))
+    return;
+  self->has_focus_rect = rect != NULL;
+  if (rect != NULL)
+    self->focus_rect = *rect;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
 gboolean
 obeya_chart_widget_get_high_contrast (ObeyaChartWidget *self)
 {
@@ -612,6 +629,21 @@ obeya_chart_widget_snapshot (GtkWidget   *widget,
       cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
 
       obeya_chart_draw (self->chart, cr, width, height, self->palette);
+      /* The keyboard's place inside the chart (a calendar's day): a ring
+       * like GTK's focus ring while the widget has the focus. Not tied to
+       * the window's focus-visible, which GTK turns off again after keys
+       * that a widget handles itself; the owner hides the ring after a
+       * click by setting no rectangle. */
+      if (self->has_focus_rect && gtk_widget_is_focus (widget))
+        {
+          const graphene_rect_t *r = &self->focus_rect;
+
+          obeya_chart_rounded_rect (cr, r->origin.x - 2.5, r->origin.y - 2.5,
+                                    r->size.width + 5., r->size.height + 5., 5.);
+          obeya_chart_set_color (cr, &self->palette->accent);
+          cairo_set_line_width (cr, 2.5);
+          cairo_stroke (cr);
+        }
       cairo_destroy (cr);
     }
   gtk_widget_snapshot_child (widget, self->menu_button, snapshot);

@@ -48,6 +48,13 @@ gboolean                 obeya_chart_widget_get_transparent (ObeyaChartWidget *s
 void                     obeya_chart_widget_set_transparent (ObeyaChartWidget *self,
                                                              gboolean          transparent);
 
+/* Where the keyboard is inside the chart (a calendar's day), in widget
+ * coordinates: ringed in the accent colour while the widget has the focus.
+ * NULL: none (the default). A focusable widget's owner moves it, and sets
+ * NULL after a click so that the ring only follows the keyboard. */
+void                     obeya_chart_widget_set_focus_rect  (ObeyaChartWidget      *self,
+                                                             const graphene_rect_t *rect);
+
 /* TRUE: the high-contrast palettes (light or dark, following the style)
  * even when the desktop does not ask for high contrast: the stand-up
  * mode's TV. Default FALSE. */

@@ -42,6 +42,7 @@ typedef struct
   ObeyaMetricCategory *category;
   ObeyaLetterCalendar *calendar;
   GtkWidget           *calendar_widget;
+  guint                focus_day;  /* the keyboard's day of the month, 1-based */
   GtkWidget           *badge;
   GPtrArray           *tiles;     /* of ObeyaKpiTile, in the tiles flow box */
 } Column;
@@ -139,6 +140,21 @@ obeya_huddle_view_calendar_day_at (ObeyaHuddleView *self,
   return OBEYA_DAY_NONE;
 }
 
+ObeyaDay
+obeya_huddle_view_calendar_focus_day (ObeyaHuddleView *self,
+                                      GtkWidget       *calendar)
+{
+  Column *column;
+
+  g_return_val_if_fail (OBEYA_IS_HUDDLE_VIEW (self), OBEYA_DAY_NONE);
+  g_return_val_if_fail (OBEYA_IS_CHART_WIDGET (calendar), OBEYA_DAY_NONE);
+
+  column = g_object_get_data (G_OBJECT (calendar), "obeya-column");
+  if (column == NULL || column->focus_day == 0)
+    return OBEYA_DAY_NONE;
+  return obeya_day_from_ymd (self->year, self->month, (int) column->focus_day);
+}
+
 static void
 calendar_released_cb (GtkGestureClick *gesture,
                       int              n_press,
@@ -148,12 +164,41 @@ calendar_released_cb (GtkGestureClick *gesture,
 {
   GtkWidget *calendar = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
   ObeyaDay day = obeya_huddle_view_calendar_day_at (self, calendar, x, y);
+  Column *column = g_object_get_data (G_OBJECT (calendar), "obeya-column");
   char buf[OBEYA_DAY_BUF_SIZE];
+  int day_of_month;
 
+  /* The keys carry on from the day clicked. */
+  if (day != OBEYA_DAY_NONE && column != NULL)
+    {
+      obeya_day_to_ymd (day, NULL, NULL, &day_of_month);
+      column->focus_day = (guint) day_of_month;
+    }
+  gtk_widget_grab_focus (calendar);
+  /* No ring for the mouse; the next arrow key brings it back. */
+  obeya_chart_widget_set_focus_rect (OBEYA_CHART_WIDGET (calendar), NULL);
   if (day == OBEYA_DAY_NONE || day > self->today)
     return;
   gtk_widget_activate_action (GTK_WIDGET (self), "huddle.open-day", "s",
                               obeya_day_format (day, buf));
+}
+
+/* "Tuesday, 4 November 2026: Missed": a day of a category's calendar. */
+static char *
+dup_day_text (ObeyaHuddleView *self,
+              Column          *column,
+              ObeyaDay         day)
+{
+  g_autofree char *day_text = obeya_huddle_util_format_day_long (day);
+  ObeyaMetricStatus status;
+
+  if (day > self->today)
+    return g_steal_pointer (&day_text);
+  status = obeya_metrics_get_category_status (self->metrics,
+                                              obeya_entity_get_id (OBEYA_ENTITY (column->category)),
+                                              day, self->today);
+  /* Translators: tooltip of a letter calendar's day: "Tuesday, 4 November 2026: Missed" */
+  return g_strdup_printf (_("%s: %s"), day_text, obeya_metric_status_get_label (status));
 }
 
 static gboolean
@@ -164,24 +209,121 @@ calendar_query_tooltip_cb (GtkWidget       *calendar,
                            GtkTooltip      *tooltip,
                            ObeyaHuddleView *self)
 {
-  ObeyaDay day = obeya_huddle_view_calendar_day_at (self, calendar, x, y);
   Column *column = g_object_get_data (G_OBJECT (calendar), "obeya-column");
-  g_autofree char *day_text = NULL;
+  ObeyaDay day;
   g_autofree char *text = NULL;
-  ObeyaMetricStatus status;
 
-  if (day == OBEYA_DAY_NONE || column == NULL || self->metrics == NULL)
+  if (column == NULL || self->metrics == NULL)
     return FALSE;
-  status = obeya_metrics_get_category_status (self->metrics,
-                                              obeya_entity_get_id (OBEYA_ENTITY (column->category)),
-                                              day, self->today);
-  day_text = obeya_huddle_util_format_day_long (day);
-  if (day > self->today)
-    text = g_strdup (day_text);
+  if (keyboard && column->focus_day > 0)
+    day = obeya_day_from_ymd (self->year, self->month, (int) column->focus_day);
   else
-    /* Translators: tooltip of a letter calendar's day: "Tuesday, 4 November 2026: Missed" */
-    text = g_strdup_printf (_("%s: %s"), day_text, obeya_metric_status_get_label (status));
+    day = obeya_huddle_view_calendar_day_at (self, calendar, x, y);
+  if (day == OBEYA_DAY_NONE)
+    return FALSE;
+  text = dup_day_text (self, column, day);
   gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
+/* Keyboard: the calendar is one focus stop; the arrows walk its days (Up
+ * and Down by a week, Home and End to the month's ends), Page Up and Page
+ * Down change the month, Enter or Space opens the day's numbers. The day is
+ * ringed (obeya_chart_widget_set_focus_rect) and read out as the
+ * calendar's accessible description. */
+static void
+show_focus_day (ObeyaHuddleView *self,
+                Column          *column)
+{
+  ObeyaChartWidget *widget = OBEYA_CHART_WIDGET (column->calendar_widget);
+  ObeyaChartRect rect;
+  g_autofree char *text = NULL;
+  guint n_days = (guint) obeya_days_in_month (self->year, self->month);
+
+  if (column->focus_day == 0 || self->metrics == NULL)
+    {
+      obeya_chart_widget_set_focus_rect (widget, NULL);
+      return;
+    }
+  column->focus_day = MIN (column->focus_day, n_days);
+  if (obeya_letter_calendar_get_day_rect (column->calendar, column->focus_day, &rect))
+    obeya_chart_widget_set_focus_rect (widget, &GRAPHENE_RECT_INIT (rect.x, rect.y,
+                                                                    rect.width, rect.height));
+  text = dup_day_text (self, column,
+                       obeya_day_from_ymd (self->year, self->month, (int) column->focus_day));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
+}
+
+static void
+calendar_focus_enter_cb (GtkEventControllerFocus *controller,
+                         ObeyaHuddleView         *self)
+{
+  GtkWidget *calendar = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  Column *column = g_object_get_data (G_OBJECT (calendar), "obeya-column");
+  int year, month, day;
+
+  if (column == NULL)
+    return;
+  if (column->focus_day == 0)
+    {
+      /* Today when this is the month on show, else the 1st. */
+      obeya_day_to_ymd (self->today, &year, &month, &day);
+      column->focus_day = year == self->year && month == self->month ? (guint) day : 1;
+    }
+  show_focus_day (self, column);
+  gtk_widget_queue_draw (calendar);
+}
+
+static gboolean
+calendar_key_pressed_cb (GtkEventControllerKey *controller,
+                         guint                  keyval,
+                         guint                  keycode,
+                         GdkModifierType        state,
+                         ObeyaHuddleView       *self)
+{
+  GtkWidget *calendar = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  Column *column = g_object_get_data (G_OBJECT (calendar), "obeya-column");
+  int n_days = obeya_days_in_month (self->year, self->month);
+  int day;
+
+  if (column == NULL || column->focus_day == 0 ||
+      (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK)) != 0)
+    return FALSE;
+  day = (int) column->focus_day;
+  switch (keyval)
+    {
+    case GDK_KEY_Left: case GDK_KEY_KP_Left: day -= 1; break;
+    case GDK_KEY_Right: case GDK_KEY_KP_Right: day += 1; break;
+    case GDK_KEY_Up: case GDK_KEY_KP_Up: day -= 7; break;
+    case GDK_KEY_Down: case GDK_KEY_KP_Down: day += 7; break;
+    case GDK_KEY_Home: case GDK_KEY_KP_Home: day = 1; break;
+    case GDK_KEY_End: case GDK_KEY_KP_End: day = n_days; break;
+    case GDK_KEY_Page_Up: case GDK_KEY_KP_Page_Up:
+      gtk_widget_activate_action (GTK_WIDGET (self), "huddle.previous-month", NULL);
+      return TRUE;
+    case GDK_KEY_Page_Down: case GDK_KEY_KP_Page_Down:
+      gtk_widget_activate_action (GTK_WIDGET (self), "huddle.next-month", NULL);
+      return TRUE;
+    case GDK_KEY_Return: case GDK_KEY_KP_Enter: case GDK_KEY_ISO_Enter:
+    case GDK_KEY_space: case GDK_KEY_KP_Space:
+      {
+        ObeyaDay target = obeya_day_from_ymd (self->year, self->month, day);
+        char buf[OBEYA_DAY_BUF_SIZE];
+
+        if (target > self->today)
+          gtk_widget_error_bell (calendar);
+        else
+          gtk_widget_activate_action (GTK_WIDGET (self), "huddle.open-day", "s",
+                                      obeya_day_format (target, buf));
+        return TRUE;
+      }
+    default:
+      return FALSE;
+    }
+  column->focus_day = (guint) CLAMP (day, 1, n_days);
+  show_focus_day (self, column);
+  gtk_widget_queue_draw (calendar);
   return TRUE;
 }
 
@@ -203,6 +345,7 @@ update_calendar (ObeyaHuddleView *self,
                           month ? month : "");
   obeya_chart_widget_set_export_name (OBEYA_CHART_WIDGET (column->calendar_widget), name);
   obeya_chart_set_title (OBEYA_CHART (column->calendar), NULL);
+  show_focus_day (self, column);
 }
 
 /* ---- columns --------------------------------------------------------------------------- */
@@ -264,6 +407,8 @@ create_calendar (ObeyaHuddleView *self,
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 10);
   GtkGesture *click;
+  GtkEventController *key;
+  GtkEventController *focus;
 
   gtk_widget_add_css_class (box, "obeya-category");
   gtk_box_append (GTK_BOX (box), create_heading (column, &column->badge));
@@ -283,6 +428,16 @@ create_calendar (ObeyaHuddleView *self,
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
   g_signal_connect (click, "released", G_CALLBACK (calendar_released_cb), self);
   gtk_widget_add_controller (column->calendar_widget, GTK_EVENT_CONTROLLER (click));
+  gtk_widget_set_focusable (column->calendar_widget, TRUE);
+  key = gtk_event_controller_key_new ();
+  g_signal_connect (key, "key-pressed", G_CALLBACK (calendar_key_pressed_cb), self);
+  gtk_widget_add_controller (column->calendar_widget, key);
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect (focus, "enter", G_CALLBACK (calendar_focus_enter_cb), self);
+  /* The ring goes with the focus. */
+  g_signal_connect_swapped (focus, "leave", G_CALLBACK (gtk_widget_queue_draw),
+                            column->calendar_widget);
+  gtk_widget_add_controller (column->calendar_widget, focus);
   gtk_box_append (GTK_BOX (box), column->calendar_widget);
   return box;
 }

@@ -60,5 +60,9 @@ ObeyaDay        obeya_huddle_view_calendar_day_at (ObeyaHuddleView *self,
                                                    GtkWidget       *calendar,
                                                    double           x,
                                                    double           y);
+/* The day the keyboard is on in a calendar widget, or OBEYA_DAY_NONE
+ * before it had the focus. */
+ObeyaDay        obeya_huddle_view_calendar_focus_day (ObeyaHuddleView *self,
+                                                      GtkWidget       *calendar);
 
 G_END_DECLS
