@@ -558,6 +558,51 @@ test_run_target_steps (void)
   cairo_surface_destroy (surface);
 }
 
+/* A band with amber margins: green-ish inside, amber just outside, plain
+ * beyond the margins. */
+static void
+test_run_band_margins (void)
+{
+  g_autoptr(ObeyaRunChart) chart = make_run_chart ();
+  const ObeyaChartPalette *p = light ();
+  guint32 start = julian (2025, 3, 3);
+  ObeyaChartTargetStep step = { start, NAN, 10., 40., 15., 35. };
+  cairo_surface_t *surface;
+  double x, y_in, y_low, y_high, y_out;
+
+  obeya_run_chart_set_targets (chart, &step, 1);
+  surface = render (OBEYA_CHART (chart), 640, 400, OBEYA_CHART_STYLE_LIGHT);
+  obeya_chart_map (OBEYA_CHART (chart), start + 6.5, 27., &x, &y_in);
+  obeya_chart_map (OBEYA_CHART (chart), start + 6.5, 13., NULL, &y_low);
+  obeya_chart_map (OBEYA_CHART (chart), start + 6.5, 37., NULL, &y_high);
+  obeya_chart_map (OBEYA_CHART (chart), start + 6.5, 7., NULL, &y_out);
+  g_assert_false (pixel_is (surface, (int) x, (int) y_low, &p->background, 4));
+  g_assert_false (pixel_is (surface, (int) x, (int) y_high, &p->background, 4));
+  g_assert_false (pixel_is (surface, (int) x, (int) y_in, &p->background, 4));
+  g_assert_true (pixel_is (surface, (int) x, (int) y_out, &p->background, 4));
+  {
+    /* The margins share one colour, which the band does not have. */
+    guint32 *data = (guint32 *) cairo_image_surface_get_data (surface);
+    int stride = cairo_image_surface_get_stride (surface) / 4;
+    guint32 low = data[(int) y_low * stride + (int) x];
+    guint32 high = data[(int) y_high * stride + (int) x];
+    guint32 in = data[(int) y_in * stride + (int) x];
+
+    g_assert_cmphex (low, ==, high);
+    g_assert_cmphex (low, !=, in);
+
+    /* The band itself is not tinted amber: the same as without margins. */
+    step.amber_low = step.amber_high = NAN;
+    obeya_run_chart_set_targets (chart, &step, 1);
+    cairo_surface_destroy (surface);
+    surface = render (OBEYA_CHART (chart), 640, 400, OBEYA_CHART_STYLE_LIGHT);
+    obeya_chart_map (OBEYA_CHART (chart), start + 6.5, 27., &x, &y_in);
+    data = (guint32 *) cairo_image_surface_get_data (surface);
+    g_assert_cmphex (data[(int) y_in * stride + (int) x], ==, in);
+  }
+  cairo_surface_destroy (surface);
+}
+
 static void
 test_run_reference (void)
 {
@@ -1564,6 +1609,7 @@ main (int   argc,
   g_test_add_func ("/charts/run/points", test_run_points);
   g_test_add_func ("/charts/run/target-steps", test_run_target_steps);
   g_test_add_func ("/charts/run/reference", test_run_reference);
+  g_test_add_func ("/charts/run/band-margins", test_run_band_margins);
   g_test_add_func ("/charts/value-span", test_value_span);
   g_test_add_func ("/charts/empty-state", test_empty_state);
   g_test_add_func ("/charts/bar/vertical", test_bar_vertical);

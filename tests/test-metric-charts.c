@@ -232,7 +232,7 @@ test_target_steps (Fixture       *f,
   g_assert_cmpfloat (s->target, ==, 6);
   g_assert_true (isnan (s->amber_low) && isnan (s->amber_high));
 
-  /* A band: the band, no target line. */
+  /* A band: the band, no target line, the amber margins on either side. */
   set_target (band, DAY (2026, 1, 1), 0, 19, 23, 1);
   g_clear_pointer (&steps, g_array_unref);
   steps = obeya_metric_charts_dup_target_steps (band);
@@ -240,6 +240,8 @@ test_target_steps (Fixture       *f,
   s = &g_array_index (steps, ObeyaChartTargetStep, 0);
   g_assert_cmpfloat (s->band_min, ==, 19);
   g_assert_cmpfloat (s->band_max, ==, 23);
+  g_assert_cmpfloat (s->amber_low, ==, 18);
+  g_assert_cmpfloat (s->amber_high, ==, 24);
   g_assert_true (isnan (s->target));
 
   /* No target at all: no steps. */

@@ -154,7 +154,14 @@ draw_zones (ObeyaRunChart         *self,
       if (!step_span (self, i, x->d0, x->d1, &x0, &x1))
         continue;
       fill_zone (ctx, x, y, x0, x1, s->band_min, s->band_max, &ctx->palette->target_band);
-      fill_zone (ctx, x, y, x0, x1, s->amber_low, s->amber_high, &ctx->palette->amber_band);
+      if (isfinite (s->band_min) && isfinite (s->band_max))
+        {
+          /* Amber margins below and above the band. */
+          fill_zone (ctx, x, y, x0, x1, s->amber_low, s->band_min, &ctx->palette->amber_band);
+          fill_zone (ctx, x, y, x0, x1, s->band_max, s->amber_high, &ctx->palette->amber_band);
+        }
+      else
+        fill_zone (ctx, x, y, x0, x1, s->amber_low, s->amber_high, &ctx->palette->amber_band);
 
       if (isfinite (s->band_min) && isfinite (s->band_max))
         {

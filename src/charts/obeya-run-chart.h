@@ -15,7 +15,9 @@
 G_BEGIN_DECLS
 
 /* The target in force from @from_day (a julian day) until the next step.
- * Every value may be NAN: no target line, no amber zone, no band. */
+ * Every value may be NAN: no target line, no amber zone, no band. With a
+ * band, the amber zone is the margin on either side of it: amber_low to
+ * band_min and band_max to amber_high. */
 typedef struct
 {
   guint32 from_day;

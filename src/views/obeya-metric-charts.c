@@ -140,6 +140,11 @@ obeya_metric_charts_dup_target_steps (ObeyaMetric *metric)
         default:
           step.band_min = t->min;
           step.band_max = t->max;
+          if (t->amber > 0)
+            {
+              step.amber_low = t->min - t->amber;
+              step.amber_high = t->max + t->amber;
+            }
           break;
         }
       g_array_append_val (steps, step);
