@@ -534,6 +534,81 @@ test_reload_when_changed_elsewhere (Fixture       *f,
   wait_for_name (f->window, "Theirs, again");
 }
 
+/* A read-only workspace (here: opened read-only) never writes; closing a
+ * window with edits in it asks first, and closes at once without edits. */
+static void
+test_read_only_close_asks (Fixture       *f,
+                           gconstpointer  data)
+{
+  const char *path = obeya_document_get_path (f->document);
+  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  ObeyaWindow *window;
+  ObeyaWorkspace *workspace;
+  AdwMessageDialog *dialog;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  obeya_workspace_emit_changed (f->workspace);
+  obeya_document_flush_async (f->document, NULL, NULL, NULL);
+  while (obeya_document_get_state (f->document) != OBEYA_DOCUMENT_STATE_CLEAN)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, end);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  before = g_bytes_new_take (g_steal_pointer (&contents), length);
+
+  for (guint edit = 0; edit < 2; edit++)
+    {
+      g_autoptr(ObeyaBoard) board = NULL;
+      g_autoptr(ObeyaColumn) first = NULL;
+
+      window = obeya_window_new (NULL);
+      g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+      obeya_window_open_path (window, path, TRUE);
+      gtk_window_present (GTK_WINDOW (window));
+      while ((workspace = obeya_window_get_workspace (window)) == NULL)
+        {
+          g_assert_cmpint (g_get_monotonic_time (), <, end);
+          g_main_context_iteration (NULL, TRUE);
+        }
+      flush_events ();
+      g_assert_cmpint (obeya_document_get_state (obeya_window_get_document (window)), ==,
+                       OBEYA_DOCUMENT_STATE_READ_ONLY);
+
+      if (edit == 0)
+        {
+          /* Nothing changed: it closes without a question. */
+          gtk_window_close (GTK_WINDOW (window));
+          flush_events ();
+          g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+          g_assert_null (window);
+          continue;
+        }
+
+      board = g_list_model_get_item (obeya_workspace_get_boards (workspace), 0);
+      first = g_list_model_get_item (obeya_board_get_columns (board), 0);
+      obeya_board_add_card (board, first, NULL, -1, "Only in memory");
+      flush_events ();
+      gtk_window_close (GTK_WINDOW (window));
+      flush_events ();
+      dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+      g_assert_nonnull (dialog);
+      g_assert_nonnull (window);
+      g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+      adw_message_dialog_response (dialog, "discard");
+      flush_events ();
+      g_assert_null (window);
+    }
+
+  /* The file was never written. */
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  after = g_bytes_new_take (g_steal_pointer (&contents), length);
+  g_assert_true (g_bytes_equal (before, after));
+}
+
 /* On a narrow window a card moved by keyboard into a column off screen
  * scrolls the board so the column shows. */
 static void
@@ -650,6 +725,7 @@ main (int   argc,
   ADD ("delete-asks-first", test_delete_asks_first);
   ADD ("reload-when-changed-elsewhere", test_reload_when_changed_elsewhere);
   ADD ("sidebar-marks-one-row", test_sidebar_marks_one_row);
+  ADD ("read-only-close-asks", test_read_only_close_asks);
 #undef ADD
 
   return g_test_run ();

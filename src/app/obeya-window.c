@@ -1603,6 +1603,13 @@ flush_ready_cb (GObject      *source,
     g_application_release (app);
 }
 
+static gboolean
+close_idle_cb (gpointer data)
+{
+  gtk_window_close (GTK_WINDOW (data));
+  return G_SOURCE_REMOVE;
+}
+
 static void
 unsaved_response_cb (AdwMessageDialog *dialog,
                      const char       *response,
@@ -1611,7 +1618,10 @@ unsaved_response_cb (AdwMessageDialog *dialog,
   if (g_strcmp0 (response, "discard") == 0)
     {
       self->may_close = TRUE;
-      gtk_window_close (GTK_WINDOW (self));
+      /* Not from inside the dialog's response: closing the window destroys
+       * its transient dialog while the dialog still works on itself. */
+      g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, close_idle_cb, g_object_ref (self),
+                       g_object_unref);
     }
   else if (g_strcmp0 (response, "save-as") == 0)
     gtk_widget_activate_action (GTK_WIDGET (self), "win.save-as", NULL);
@@ -1657,6 +1667,12 @@ obeya_window_close_request (GtkWindow *window)
       obeya_document_flush_async (self->document, NULL, flush_ready_cb, g_object_ref (self));
       return TRUE;
     }
+
+  /* Edits of a read-only workspace (a newer version's file, a backup, a
+   * file without write permission) live only in this window. */
+  if (state == OBEYA_DOCUMENT_STATE_READ_ONLY && self->workspace != NULL &&
+      obeya_history_can_undo (obeya_workspace_get_history (self->workspace)))
+    state = OBEYA_DOCUMENT_STATE_ERROR;
 
   if (state == OBEYA_DOCUMENT_STATE_CONFLICT || state == OBEYA_DOCUMENT_STATE_ERROR)
     {
