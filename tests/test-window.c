@@ -483,18 +483,12 @@ write_renamed (const char     *path,
                                       (gssize) g_bytes_get_size (bytes), &error));
 }
 
-/* Someone else saves the file: a window with nothing unsaved shows theirs;
- * with a dialog open it waits for the user's Reload. */
+/* Writes the fixture's workspace to its file and waits until it is there. */
 static void
-test_reload_when_changed_elsewhere (Fixture       *f,
-                                    gconstpointer  data)
+save_now (Fixture *f)
 {
-  const char *path = obeya_document_get_path (f->document);
   gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-  GtkWindow *dialog;
 
-  obeya_document_set_poll_interval (f->document, 50);
-  obeya_workspace_set_name (f->workspace, "Ours");
   obeya_workspace_emit_changed (f->workspace);
   obeya_document_flush_async (f->document, NULL, NULL, NULL);
   while (obeya_document_get_state (f->document) != OBEYA_DOCUMENT_STATE_CLEAN)
@@ -502,6 +496,20 @@ test_reload_when_changed_elsewhere (Fixture       *f,
       g_assert_cmpint (g_get_monotonic_time (), <, end);
       g_main_context_iteration (NULL, TRUE);
     }
+}
+
+/* Someone else saves the file: a window with nothing unsaved shows theirs;
+ * with a dialog open it waits for the user's Reload. */
+static void
+test_reload_when_changed_elsewhere (Fixture       *f,
+                                    gconstpointer  data)
+{
+  const char *path = obeya_document_get_path (f->document);
+  GtkWindow *dialog;
+
+  obeya_document_set_poll_interval (f->document, 50);
+  obeya_workspace_set_name (f->workspace, "Ours");
+  save_now (f);
 
   write_renamed (path, f->workspace, "Theirs");
   wait_for_name (f->window, "Theirs");
@@ -550,13 +558,7 @@ test_read_only_close_asks (Fixture       *f,
   g_autofree char *contents = NULL;
   gsize length;
 
-  obeya_workspace_emit_changed (f->workspace);
-  obeya_document_flush_async (f->document, NULL, NULL, NULL);
-  while (obeya_document_get_state (f->document) != OBEYA_DOCUMENT_STATE_CLEAN)
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, end);
-      g_main_context_iteration (NULL, TRUE);
-    }
+  save_now (f);
   g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
   before = g_bytes_new_take (g_steal_pointer (&contents), length);
 
