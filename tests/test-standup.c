@@ -188,6 +188,28 @@ press_key (ObeyaStandup    *standup,
   return handled;
 }
 
+/* The last column and row the metrics' tiles take in their grid. */
+static void
+tile_extent (ObeyaStandupMetrics *metrics,
+             GListModel          *list,
+             int                 *max_column,
+             int                 *max_row)
+{
+  *max_column = *max_row = -1;
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(ObeyaMetric) metric = g_list_model_get_item (list, i);
+      GtkWidget *tile = obeya_standup_metrics_get_tile (metrics, metric);
+      int column, row;
+
+      g_assert_true (GTK_IS_GRID (gtk_widget_get_parent (tile)));
+      gtk_grid_query_child (GTK_GRID (gtk_widget_get_parent (tile)), tile, &column, &row,
+                            NULL, NULL);
+      *max_column = MAX (*max_column, column);
+      *max_row = MAX (*max_row, row);
+    }
+}
+
 static guint
 page_of_kind (ObeyaStandup         *standup,
               ObeyaStandupPageKind  kind)
@@ -365,6 +387,26 @@ test_pages (Fixture       *f,
       }
     g_assert_cmpuint (obeya_standup_metrics_get_n_calendars (metrics), ==, 5);
     g_assert_nonnull (strstr (obeya_standup_metrics_get_summary (metrics), "met"));
+
+    /* A small screen: three tiles to a line, so the page fits in less room
+     * than six in a row need; back to one line after. */
+    {
+      int wide, narrow, max_column, max_row;
+
+      gtk_widget_measure (GTK_WIDGET (metrics), GTK_ORIENTATION_HORIZONTAL, -1, &wide, NULL,
+                          NULL, NULL);
+      obeya_standup_metrics_set_narrow (metrics, TRUE);
+      tile_extent (metrics, list, &max_column, &max_row);
+      g_assert_cmpint (max_column, ==, 2);
+      g_assert_cmpint (max_row, ==, 1);
+      gtk_widget_measure (GTK_WIDGET (metrics), GTK_ORIENTATION_HORIZONTAL, -1, &narrow, NULL,
+                          NULL, NULL);
+      g_assert_cmpint (narrow, <=, wide);
+      obeya_standup_metrics_set_narrow (metrics, FALSE);
+      tile_extent (metrics, list, &max_column, &max_row);
+      g_assert_cmpint (max_column, ==, 5);
+      g_assert_cmpint (max_row, ==, 0);
+    }
   }
 
   /* Archiving the board takes its page away, live. */

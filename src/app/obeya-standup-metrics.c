@@ -16,6 +16,7 @@
 
 /* Tiles on one line at most (six SQDCP metrics fit a 1920 pixel TV). */
 #define MAX_TILES_PER_LINE 6
+#define NARROW_TILES_PER_LINE 3
 
 struct _ObeyaStandupMetrics
 {
@@ -24,6 +25,7 @@ struct _ObeyaStandupMetrics
   ObeyaWorkspace *workspace;
   ObeyaMetrics   *metrics;
   gboolean        interactive;
+  gboolean        narrow;      /* a small screen: fewer tiles to a line */
   char           *category_id; /* the one category shown, NULL for all */
   char           *structure;   /* categories and metrics shown */
   char           *summary;
@@ -99,12 +101,56 @@ create_category (ObeyaStandupMetrics *self,
   return box;
 }
 
+/* Puts the tiles in the grid (again). */
+static void
+attach_tiles (ObeyaStandupMetrics *self)
+{
+  guint per_line;
+
+  for (guint i = 0; i < self->tiles->len; i++)
+    {
+      GtkWidget *tile = self->tiles->pdata[i];
+
+      g_object_ref (tile);
+      if (gtk_widget_get_parent (tile) != NULL)
+        gtk_grid_remove (GTK_GRID (self->tiles_box), tile);
+    }
+  /* A grid, not a flow box: six tiles stay on one line at 1366 pixels too,
+   * each as wide as the screen allows. */
+  if (self->category_id == NULL)
+    per_line = CLAMP (self->tiles->len, 1,
+                      self->narrow ? NARROW_TILES_PER_LINE : MAX_TILES_PER_LINE);
+  else if (self->narrow)
+    per_line = MIN (MAX (self->tiles->len, 1), 2);
+  else
+    /* Beside the calendar: three to a line, four when they would not fit in two lines. */
+    per_line = self->tiles->len <= 6 ? MIN (MAX (self->tiles->len, 1), 3) : 4;
+  for (guint i = 0; i < self->tiles->len; i++)
+    {
+      gtk_grid_attach (GTK_GRID (self->tiles_box), self->tiles->pdata[i], i % per_line,
+                       i / per_line, 1, 1);
+      g_object_unref (self->tiles->pdata[i]);
+    }
+}
+
+void
+obeya_standup_metrics_set_narrow (ObeyaStandupMetrics *self,
+                                  gboolean             narrow)
+{
+  g_return_if_fail (OBEYA_IS_STANDUP_METRICS (self));
+
+  narrow = !!narrow;
+  if (self->narrow == narrow)
+    return;
+  self->narrow = narrow;
+  attach_tiles (self);
+}
+
 static void
 rebuild (ObeyaStandupMetrics *self)
 {
   GListModel *categories = obeya_metrics_get_categories (self->metrics);
   GtkWidget *child;
-  guint per_line;
 
   while ((child = gtk_widget_get_first_child (self->tiles_box)) != NULL)
     gtk_grid_remove (GTK_GRID (self->tiles_box), child);
@@ -145,16 +191,7 @@ rebuild (ObeyaStandupMetrics *self)
         }
       gtk_box_append (GTK_BOX (self->calendars_box), create_category (self, category));
     }
-  /* A grid, not a flow box: six tiles stay on one line at 1366 pixels too,
-   * each as wide as the screen allows. */
-  if (self->category_id == NULL)
-    per_line = CLAMP (self->tiles->len, 1, MAX_TILES_PER_LINE);
-  else
-    /* Beside the calendar: three to a line, four when they would not fit in two lines. */
-    per_line = self->tiles->len <= 6 ? MIN (MAX (self->tiles->len, 1), 3) : 4;
-  for (guint i = 0; i < self->tiles->len; i++)
-    gtk_grid_attach (GTK_GRID (self->tiles_box), self->tiles->pdata[i], i % per_line,
-                     i / per_line, 1, 1);
+  attach_tiles (self);
 }
 
 static void

@@ -27,6 +27,10 @@ GtkWidget *obeya_standup_metrics_new         (ObeyaWorkspace      *workspace,
                                               gboolean             interactive,
                                               const char          *category_id);
 void       obeya_standup_metrics_refresh     (ObeyaStandupMetrics *self);
+/* TRUE on a small screen: three tiles to a line (two beside a category's
+ * calendar) instead of six (three). */
+void       obeya_standup_metrics_set_narrow  (ObeyaStandupMetrics *self,
+                                              gboolean             narrow);
 /* "4 met · 1 amber · 1 missed": what the page title says under it. */
 const char *obeya_standup_metrics_get_summary (ObeyaStandupMetrics *self);
 /* The tile of @metric, or NULL. */

@@ -33,6 +33,8 @@
 #define MEDIUM_HEIGHT  1000
 #define COMPACT_WIDTH  1500
 #define COMPACT_HEIGHT 850
+#define SMALL_WIDTH    1200
+#define SMALL_HEIGHT   700
 #define DEFAULT_MINUTES 15
 #define DEFAULT_ROTATE_SECONDS 30
 
@@ -84,7 +86,7 @@ struct _ObeyaStandup
   guint              inhibit_cookie;
   ObeyaDay           today;
 
-  guint              size;           /* SIZE_LARGE, SIZE_MEDIUM, SIZE_COMPACT */
+  guint              size;           /* SIZE_LARGE, SIZE_MEDIUM, SIZE_COMPACT, SIZE_SMALL */
   guint              size_idle;
 
   /* template */
@@ -618,6 +620,9 @@ remove_pages (ObeyaStandup *self)
   self->current = 0;
 }
 
+static void apply_size_to_page (ObeyaStandup *self,
+                                Page         *page);
+
 /* Makes the pages those the workspace calls for, keeping the widgets (and
  * so the attendance) of pages that stay, and the page shown when it stays
  * (else the one now at its place). */
@@ -644,6 +649,7 @@ sync_pages (ObeyaStandup *self)
       if (page->widget == NULL)
         {
           page->widget = create_page_widget (self, page);
+          apply_size_to_page (self, page);
           gtk_stack_add_named (self->stack, page->widget, page->key);
         }
       if (g_strcmp0 (page->key, shown_key) == 0)
@@ -1508,6 +1514,7 @@ enum {
   SIZE_LARGE,
   SIZE_MEDIUM,
   SIZE_COMPACT,
+  SIZE_SMALL,
 };
 
 /* Type sized for the screen: a TV, a smaller monitor, a laptop. The
@@ -1518,6 +1525,8 @@ static guint
 size_for (int width,
           int height)
 {
+  if (width < SMALL_WIDTH || height < SMALL_HEIGHT)
+    return SIZE_SMALL;
   if (width < COMPACT_WIDTH || height < COMPACT_HEIGHT)
     return SIZE_COMPACT;
   if (width < MEDIUM_WIDTH || height < MEDIUM_HEIGHT)
@@ -1526,10 +1535,23 @@ size_for (int width,
 }
 
 static void
+apply_size_to_page (ObeyaStandup *self,
+                    Page         *page)
+{
+  /* Six tiles in a row do not fit a small screen. */
+  if (page->kind == OBEYA_STANDUP_PAGE_METRICS && page->widget != NULL)
+    obeya_standup_metrics_set_narrow (OBEYA_STANDUP_METRICS (page->widget),
+                                      self->size == SIZE_SMALL);
+}
+
+static void
 apply_size (ObeyaStandup *self)
 {
   set_class (GTK_WIDGET (self), "medium", self->size == SIZE_MEDIUM);
   set_class (GTK_WIDGET (self), "compact", self->size == SIZE_COMPACT);
+  set_class (GTK_WIDGET (self), "small", self->size == SIZE_SMALL);
+  for (guint i = 0; i < self->pages->len; i++)
+    apply_size_to_page (self, self->pages->pdata[i]);
 }
 
 static gboolean
