@@ -411,7 +411,7 @@ test_sparkline (Fixture       *f,
 
   /* The last 4 due days: the 6th, the Saturday with its entry, the 9th,
    * today (a gap). */
-  obeya_metric_charts_fill_sparkline (chart, f->invoices, 4, TODAY);
+  obeya_metric_charts_fill_sparkline (chart, f->invoices, 4, TODAY, TODAY);
   g_assert_cmpfloat (obeya_sparkline_get_target (chart), ==, 110);
   g_assert_false (obeya_chart_is_empty (OBEYA_CHART (chart)));
   obeya_chart_draw (OBEYA_CHART (chart), cr, 200, 60, palette);
@@ -424,12 +424,51 @@ test_sparkline (Fixture       *f,
   cairo_destroy (cr);
   cairo_surface_destroy (surface);
 
+  /* A tile reviewing yesterday ends there: the 9th at the right edge. */
+  obeya_metric_charts_fill_sparkline (chart, f->invoices, 4, DAY (2026, 11, 9), TODAY);
+  {
+    cairo_surface_t *s2 = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 200, 60);
+    cairo_t *cr2 = cairo_create (s2);
+
+    obeya_chart_draw (OBEYA_CHART (chart), cr2, 200, 60, palette);
+    g_assert_true (obeya_chart_map (OBEYA_CHART (chart), DAY (2026, 11, 9), 110, &x, &y));
+    g_assert_cmpfloat (x, >, 180);
+    g_assert_true (obeya_chart_map (OBEYA_CHART (chart), DAY (2026, 11, 5), 110, &x, &y));
+    g_assert_cmpfloat (x, <, 20);
+    cairo_destroy (cr2);
+    cairo_surface_destroy (s2);
+  }
+
+  /* A weekly metric: a point per Monday, not one per day of its weeks. */
+  {
+    ObeyaMetric *weekly = obeya_metrics_add_metric (f->metrics, "Training hours",
+                                                    OBEYA_CATEGORY_PEOPLE,
+                                                    OBEYA_METRIC_HIGHER_IS_BETTER);
+    cairo_surface_t *s3 = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 200, 60);
+    cairo_t *cr3 = cairo_create (s3);
+
+    obeya_entity_edit (OBEYA_ENTITY (weekly), "Cadence", "cadence",
+                       OBEYA_METRIC_CADENCE_WEEKLY, NULL);
+    set_target (weekly, DAY (2026, 1, 1), 4, 0, 0, 0);
+    obeya_metric_set_entry (weekly, DAY (2026, 10, 26), 3, NULL, NULL);
+    obeya_metric_set_entry (weekly, DAY (2026, 11, 2), 4, NULL, NULL);
+    obeya_metric_set_entry (weekly, DAY (2026, 11, 9), 5, NULL, NULL);
+    obeya_metric_charts_fill_sparkline (chart, weekly, 3, TODAY, TODAY);
+    obeya_chart_draw (OBEYA_CHART (chart), cr3, 200, 60, palette);
+    g_assert_true (obeya_chart_map (OBEYA_CHART (chart), DAY (2026, 10, 26), 4, &x, &y));
+    g_assert_cmpfloat (x, <, 20);
+    g_assert_true (obeya_chart_map (OBEYA_CHART (chart), DAY (2026, 11, 9), 4, &x, &y));
+    g_assert_cmpfloat (x, >, 180);
+    cairo_destroy (cr3);
+    cairo_surface_destroy (s3);
+  }
+
   /* Nothing before the first target: no target line. */
-  obeya_metric_charts_fill_sparkline (chart, f->invoices, 30, DAY (2026, 10, 30));
+  obeya_metric_charts_fill_sparkline (chart, f->invoices, 30, DAY (2026, 10, 30), DAY (2026, 10, 30));
   g_assert_true (isnan (obeya_sparkline_get_target (chart)));
   g_assert_false (obeya_chart_is_empty (OBEYA_CHART (chart)));
   /* Before the first entry: nothing. */
-  obeya_metric_charts_fill_sparkline (chart, f->invoices, 30, DAY (2026, 10, 29));
+  obeya_metric_charts_fill_sparkline (chart, f->invoices, 30, DAY (2026, 10, 29), DAY (2026, 10, 29));
   g_assert_true (obeya_chart_is_empty (OBEYA_CHART (chart)));
 }
 

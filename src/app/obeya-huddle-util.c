@@ -256,67 +256,6 @@ obeya_huddle_util_get_review_day (ObeyaMetric *metric,
   return OBEYA_DAY_NONE;
 }
 
-guint
-obeya_huddle_util_get_due_days (ObeyaMetric *metric,
-                                ObeyaDay     last,
-                                guint        n,
-                                ObeyaDay    *days)
-{
-  guint found = 0;
-  guint limit = n * 7 + MAX_LOOKBACK_DAYS;
-
-  for (ObeyaDay day = last; found < n && day > OBEYA_DAY_NONE && last - day < limit; day--)
-    if (obeya_metric_is_due (metric, day))
-      days[found++] = day;
-
-  /* Oldest first. */
-  for (guint i = 0; i < found / 2; i++)
-    {
-      ObeyaDay swap = days[i];
-
-      days[i] = days[found - 1 - i];
-      days[found - 1 - i] = swap;
-    }
-  return found;
-}
-
-/* ---- chart data ------------------------------------------------------------------- */
-
-void
-obeya_huddle_util_fill_sparkline (ObeyaSparkline *chart,
-                                  ObeyaMetric    *metric,
-                                  ObeyaDay        last,
-                                  ObeyaDay        today,
-                                  guint           n_days)
-{
-  g_autofree ObeyaDay *days = g_new (ObeyaDay, MAX (n_days, 1));
-  g_autofree ObeyaChartPoint *points = g_new (ObeyaChartPoint, MAX (n_days, 1));
-  const ObeyaMetricTarget *target;
-  guint n = 0;
-
-  g_return_if_fail (OBEYA_IS_SPARKLINE (chart));
-  g_return_if_fail (OBEYA_IS_METRIC (metric));
-
-  if (last != OBEYA_DAY_NONE)
-    n = obeya_huddle_util_get_due_days (metric, last, n_days, days);
-  for (guint i = 0; i < n; i++)
-    {
-      const ObeyaMetricEntry *entry = obeya_metric_get_entry (metric, days[i]);
-
-      points[i].day = days[i];
-      points[i].value = entry ? entry->value : NAN;
-      points[i].status = obeya_metric_charts_convert_status (obeya_metric_get_status (metric, days[i],
-                                                                                  today));
-    }
-  obeya_sparkline_set_points (chart, points, n);
-
-  target = last != OBEYA_DAY_NONE ? obeya_metric_get_target_at (metric, last) : NULL;
-  obeya_sparkline_set_target (chart,
-                              target != NULL &&
-                              obeya_metric_get_direction (metric) != OBEYA_METRIC_WITHIN_BAND
-                              ? target->target : NAN);
-}
-
 /* ---- layout --------------------------------------------------------------------- */
 
 char *

@@ -59,26 +59,10 @@ char             *obeya_huddle_util_format_day_long (ObeyaDay     day);
  * year. */
 ObeyaDay          obeya_huddle_util_get_review_day (ObeyaMetric  *metric,
                                                     ObeyaDay      today);
-/* The @n due days ending with @last (inclusive), oldest first, into @days
- * (which must hold @n); returns how many were found. */
-guint             obeya_huddle_util_get_due_days   (ObeyaMetric  *metric,
-                                                    ObeyaDay      last,
-                                                    guint         n,
-                                                    ObeyaDay     *days);
-
 /* ---- chart data ------------------------------------------------------------------- */
 
-/* Run charts, Pareto charts and letter calendars are filled by
- * src/views/obeya-metric-charts.h, as in `obeya chart`. A KPI tile's
- * sparkline ends at the day the huddle reviews (yesterday's number before
- * today's is in), which the views' sparkline (up to today) does not do. */
-
-/* The last @n_days due days up to @last; the target in force on @last. */
-void              obeya_huddle_util_fill_sparkline (ObeyaSparkline      *chart,
-                                                    ObeyaMetric         *metric,
-                                                    ObeyaDay             last,
-                                                    ObeyaDay             today,
-                                                    guint                n_days);
+/* Run charts, Pareto charts, letter calendars and KPI tiles' sparklines are
+ * filled by src/views/obeya-metric-charts.h, as in `obeya chart`. */
 
 /* ---- layout ------------------------------------------------------------------------- */
 

@@ -11,6 +11,7 @@
 #include "obeya-huddle-util.h"
 #include "obeya-kpi-tile.h"
 #include "obeya-metric-category.h"
+#include "obeya-metric-charts.h"
 #include "obeya-metrics.h"
 #include "obeya-workspace.h"
 
@@ -199,9 +200,10 @@ obeya_kpi_tile_refresh (ObeyaKpiTile *self)
 
   update_trend (self, entry, today);
 
-  obeya_huddle_util_fill_sparkline (self->sparkline, self->metric,
-                                    self->review_day != OBEYA_DAY_NONE ? self->review_day : today,
-                                    today, OBEYA_KPI_TILE_SPARKLINE_DAYS);
+  obeya_metric_charts_fill_sparkline (self->sparkline, self->metric,
+                                      OBEYA_KPI_TILE_SPARKLINE_DAYS,
+                                      self->review_day != OBEYA_DAY_NONE ? self->review_day : today,
+                                      today);
 
   if (entry == NULL && self->review_day != OBEYA_DAY_NONE)
     /* Translators: a KPI tile whose number of that day is missing: "No number for Tue 4 Nov" */

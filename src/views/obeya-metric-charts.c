@@ -312,6 +312,7 @@ void
 obeya_metric_charts_fill_sparkline (ObeyaSparkline *chart,
                                     ObeyaMetric    *metric,
                                     guint           n_days,
+                                    ObeyaDay        last,
                                     ObeyaDay        today)
 {
   g_autofree ObeyaMetricStatus *statuses = NULL;
@@ -325,12 +326,14 @@ obeya_metric_charts_fill_sparkline (ObeyaSparkline *chart,
   g_return_if_fail (OBEYA_IS_METRIC (metric));
   g_return_if_fail (today != OBEYA_DAY_NONE);
 
+  if (last == OBEYA_DAY_NONE || last > today)
+    last = today;
   /* Enough days back for @n_days weekly entries, or working days across
    * long holidays; not before the first entry. */
   entries = obeya_metric_get_entries (metric, &n_entries);
-  window = MIN (n_days * 7 + 31, today);
-  start = today - window + 1;
-  if (n_entries == 0 || entries[0].day > today)
+  window = MIN (n_days * 7 + 31, last);
+  start = last - window + 1;
+  if (n_entries == 0 || entries[0].day > last)
     window = 0;
   else if (entries[0].day > start)
     {
@@ -356,7 +359,7 @@ obeya_metric_charts_fill_sparkline (ObeyaSparkline *chart,
     }
   obeya_sparkline_set_points (chart, (const ObeyaChartPoint *) points->data, points->len);
 
-  target = obeya_metric_get_target_at (metric, today);
+  target = obeya_metric_get_target_at (metric, last);
   obeya_sparkline_set_target (chart,
                               target != NULL &&
                               obeya_metric_get_direction (metric) != OBEYA_METRIC_WITHIN_BAND

@@ -95,13 +95,15 @@ void             obeya_metric_charts_fill_letter_calendar (ObeyaLetterCalendar *
                                                            int                  month,
                                                            ObeyaDay             today);
 
-/* The last @n_days due days of @metric up to @today, from its first entry
- * on (entries on days that were not due count too), for a KPI tile:
- * values, statuses (gaps for missing data) and the target in force today
- * (NAN for a band metric or before the first target). */
+/* The last @n_days due days of @metric up to @last (at most @today: a KPI
+ * tile's reviewed day, which is yesterday until today's number is in),
+ * from its first entry on (entries on days that were not due count too):
+ * values, statuses as of @today (gaps for missing data) and the target in
+ * force on @last (NAN for a band metric or before the first target). */
 void             obeya_metric_charts_fill_sparkline       (ObeyaSparkline      *chart,
                                                            ObeyaMetric         *metric,
                                                            guint                n_days,
+                                                           ObeyaDay             last,
                                                            ObeyaDay             today);
 
 G_END_DECLS
