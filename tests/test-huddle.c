@@ -334,36 +334,42 @@ test_calendars (Fixture       *f,
 /* Emits @signal on @widget's first controller of @type (Xvfb has no window
  * manager to give the window focus, so key and focus events are sent to the
  * controllers that would receive them). */
-static gboolean
-emit_on_controller (GtkWidget  *widget,
-                    GType       type,
-                    const char *signal,
-                    guint       keyval)
+static GtkEventController *
+controller_of_type (GtkWidget *widget,
+                    GType      type)
 {
   g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
-  gboolean handled = FALSE;
 
   for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
     {
       g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
 
-      if (!G_TYPE_CHECK_INSTANCE_TYPE (controller, type))
-        continue;
-      if (type == GTK_TYPE_EVENT_CONTROLLER_KEY)
-        g_signal_emit_by_name (controller, signal, keyval, 0, 0, &handled);
-      else
-        g_signal_emit_by_name (controller, signal);
-      return handled;
+      if (G_TYPE_CHECK_INSTANCE_TYPE (controller, type))
+        return controller; /* the widget keeps it */
     }
   g_assert_not_reached ();
-  return FALSE;
+  return NULL;
 }
 
 static gboolean
 press (GtkWidget *widget,
        guint      keyval)
 {
-  return emit_on_controller (widget, GTK_TYPE_EVENT_CONTROLLER_KEY, "key-pressed", keyval);
+  gboolean handled = FALSE;
+
+  g_signal_emit_by_name (controller_of_type (widget, GTK_TYPE_EVENT_CONTROLLER_KEY),
+                         "key-pressed", keyval, 0, 0, &handled);
+  return handled;
+}
+
+/* Gives @widget the focus and tells its focus controller, as a window
+ * manager's active window would. */
+static void
+focus (GtkWidget *widget)
+{
+  gtk_widget_grab_focus (widget);
+  g_object_notify (G_OBJECT (controller_of_type (widget, GTK_TYPE_EVENT_CONTROLLER_FOCUS)),
+                   "is-focus");
 }
 
 /* The calendar is one focus stop whose arrows walk the days; Enter opens
@@ -377,8 +383,8 @@ test_calendar_keyboard (Fixture       *f,
 
   g_assert_true (gtk_widget_get_focusable (calendar));
   g_assert_cmpuint (obeya_huddle_view_calendar_focus_day (f->view, calendar), ==, OBEYA_DAY_NONE);
-  gtk_widget_grab_focus (calendar);
-  emit_on_controller (calendar, GTK_TYPE_EVENT_CONTROLLER_FOCUS, "enter", 0);
+  focus (calendar);
+  g_assert_true (gtk_widget_is_focus (calendar));
   /* It starts on today. */
   g_assert_cmpuint (obeya_huddle_view_calendar_focus_day (f->view, calendar), ==, f->today);
 
@@ -421,6 +427,20 @@ test_calendar_keyboard (Fixture       *f,
     g_assert_cmpint (month, ==, 10);
   }
   g_assert_false (press (calendar, GDK_KEY_Tab));
+
+  /* Keys for its export button (a child) are not the calendar's. */
+  {
+    GtkWidget *button = NULL;
+
+    for (GtkWidget *child = gtk_widget_get_first_child (calendar); child != NULL && button == NULL;
+         child = gtk_widget_get_next_sibling (child))
+      if (gtk_widget_get_focusable (child) || GTK_IS_MENU_BUTTON (child))
+        button = child;
+    g_assert_nonnull (button);
+    gtk_widget_grab_focus (button);
+    g_assert_false (gtk_widget_is_focus (calendar));
+    g_assert_false (press (calendar, GDK_KEY_Home));
+  }
 }
 
 static void

@@ -23,8 +23,8 @@ struct _ObeyaChartWidget
   gboolean              transparent;
   gboolean              exportable;
   gboolean              high_contrast;
-  gboolean              has_focus_rect;
-  graphene_rect_t       focus_rect;
+  ObeyaChartWidgetFocusFunc focus_func;
+  gpointer              focus_data;
   GtkFileChooserNative *chooser;
 
   /* template */
@@ -493,17 +493,14 @@ obeya_chart_widget_set_transparent (ObeyaChartWidget *self,
 }
 
 void
-obeya_chart_widget_set_focus_rect (ObeyaChartWidget      *self,
-                                   const graphene_rect_t *rect)
+obeya_chart_widget_set_focus_func (ObeyaChartWidget          *self,
+                                   ObeyaChartWidgetFocusFunc  func,
+                                   gpointer                   user_data)
 {
   g_return_if_fail (OBEYA_IS_CHART_WIDGET (self));
 
-  if (rect == NULL ? !self->has_focus_rect
-                   : self->has_focus_rect && graphene_rect_equal (rect, &self->focus_rect))
-    return;
-  self->has_focus_rect = rect != NULL;
-  if (rect != NULL)
-    self->focus_rect = *rect;
+  self->focus_func = func;
+  self->focus_data = user_data;
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -627,16 +624,18 @@ obeya_chart_widget_snapshot (GtkWidget   *widget,
   if (self->chart != NULL && width > 0 && height > 0)
     {
       cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+      graphene_rect_t ring;
 
       obeya_chart_draw (self->chart, cr, width, height, self->palette);
       /* The keyboard's place inside the chart (a calendar's day): a ring
-       * like GTK's focus ring while the widget has the focus. Not tied to
-       * the window's focus-visible, which GTK turns off again after keys
-       * that a widget handles itself; the owner hides the ring after a
-       * click by setting no rectangle. */
-      if (self->has_focus_rect && gtk_widget_is_focus (widget))
+       * like GTK's focus ring while the widget itself has the focus. Not
+       * tied to the window's focus-visible, which GTK turns off again after
+       * keys that a widget handles itself; the owner's function says when
+       * there is no ring (after a click). */
+      if (self->focus_func != NULL && gtk_widget_is_focus (widget) &&
+          self->focus_func (self, &ring, self->focus_data))
         {
-          const graphene_rect_t *r = &self->focus_rect;
+          const graphene_rect_t *r = &ring;
 
           obeya_chart_rounded_rect (cr, r->origin.x - 2.5, r->origin.y - 2.5,
                                     r->size.width + 5., r->size.height + 5., 5.);

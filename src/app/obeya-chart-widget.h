@@ -48,12 +48,19 @@ gboolean                 obeya_chart_widget_get_transparent (ObeyaChartWidget *s
 void                     obeya_chart_widget_set_transparent (ObeyaChartWidget *self,
                                                              gboolean          transparent);
 
-/* Where the keyboard is inside the chart (a calendar's day), in widget
- * coordinates: ringed in the accent colour while the widget has the focus.
- * NULL: none (the default). A focusable widget's owner moves it, and sets
- * NULL after a click so that the ring only follows the keyboard. */
-void                     obeya_chart_widget_set_focus_rect  (ObeyaChartWidget      *self,
-                                                             const graphene_rect_t *rect);
+/* Where the keyboard is inside the chart (a calendar's day): called right
+ * after each draw, while the widget has the focus, so it can use the
+ * chart's hit-test data of that draw (obeya_letter_calendar_get_day_rect());
+ * returns FALSE for no ring, else fills @rect in widget coordinates, which
+ * is ringed in the accent colour. The owner calls gtk_widget_queue_draw()
+ * when its answer changes. NULL: no ring (the default). */
+typedef gboolean (*ObeyaChartWidgetFocusFunc) (ObeyaChartWidget *self,
+                                               graphene_rect_t  *rect,
+                                               gpointer          user_data);
+
+void                     obeya_chart_widget_set_focus_func  (ObeyaChartWidget          *self,
+                                                             ObeyaChartWidgetFocusFunc  func,
+                                                             gpointer                   user_data);
 
 /* TRUE: the high-contrast palettes (light or dark, following the style)
  * even when the desktop does not ask for high contrast: the stand-up

@@ -43,6 +43,7 @@ typedef struct
   ObeyaLetterCalendar *calendar;
   GtkWidget           *calendar_widget;
   guint                focus_day;  /* the keyboard's day of the month, 1-based */
+  gboolean             ring;       /* the day is ringed: the keyboard is in use */
   GtkWidget           *badge;
   GPtrArray           *tiles;     /* of ObeyaKpiTile, in the tiles flow box */
 } Column;
@@ -176,7 +177,9 @@ calendar_released_cb (GtkGestureClick *gesture,
     }
   gtk_widget_grab_focus (calendar);
   /* No ring for the mouse; the next arrow key brings it back. */
-  obeya_chart_widget_set_focus_rect (OBEYA_CHART_WIDGET (calendar), NULL);
+  if (column != NULL)
+    column->ring = FALSE;
+  gtk_widget_queue_draw (calendar);
   if (day == OBEYA_DAY_NONE || day > self->today)
     return;
   gtk_widget_activate_action (GTK_WIDGET (self), "huddle.open-day", "s",
@@ -229,50 +232,71 @@ calendar_query_tooltip_cb (GtkWidget       *calendar,
 /* Keyboard: the calendar is one focus stop; the arrows walk its days (Up
  * and Down by a week, Home and End to the month's ends), Page Up and Page
  * Down change the month, Enter or Space opens the day's numbers. The day is
- * ringed (obeya_chart_widget_set_focus_rect) and read out as the
- * calendar's accessible description. */
+ * ringed (computed at each draw, from the cells of that draw) and read out
+ * as the calendar's accessible description. */
+static gboolean
+calendar_focus_rect_cb (ObeyaChartWidget *widget,
+                        graphene_rect_t  *rect,
+                        gpointer          user_data)
+{
+  Column *column = g_object_get_data (G_OBJECT (widget), "obeya-column");
+  ObeyaChartRect cell;
+
+  if (column == NULL || !column->ring || column->focus_day == 0 ||
+      !obeya_letter_calendar_get_day_rect (column->calendar, column->focus_day, &cell))
+    return FALSE;
+  graphene_rect_init (rect, cell.x, cell.y, cell.width, cell.height);
+  return TRUE;
+}
+
 static void
 show_focus_day (ObeyaHuddleView *self,
                 Column          *column)
 {
-  ObeyaChartWidget *widget = OBEYA_CHART_WIDGET (column->calendar_widget);
-  ObeyaChartRect rect;
   g_autofree char *text = NULL;
   guint n_days = (guint) obeya_days_in_month (self->year, self->month);
 
+  gtk_widget_queue_draw (column->calendar_widget);
   if (column->focus_day == 0 || self->metrics == NULL)
-    {
-      obeya_chart_widget_set_focus_rect (widget, NULL);
-      return;
-    }
+    return;
   column->focus_day = MIN (column->focus_day, n_days);
-  if (obeya_letter_calendar_get_day_rect (column->calendar, column->focus_day, &rect))
-    obeya_chart_widget_set_focus_rect (widget, &GRAPHENE_RECT_INIT (rect.x, rect.y,
-                                                                    rect.width, rect.height));
   text = dup_day_text (self, column,
                        obeya_day_from_ymd (self->year, self->month, (int) column->focus_day));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
+  gtk_accessible_update_property (GTK_ACCESSIBLE (column->calendar_widget),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
 }
 
+/* Where the keys start: today when this is the month on show, else the 1st. */
 static void
-calendar_focus_enter_cb (GtkEventControllerFocus *controller,
-                         ObeyaHuddleView         *self)
+start_focus_day (ObeyaHuddleView *self,
+                 Column          *column)
+{
+  int year, month, day;
+
+  if (column->focus_day != 0)
+    return;
+  obeya_day_to_ymd (self->today, &year, &month, &day);
+  column->focus_day = year == self->year && month == self->month ? (guint) day : 1;
+}
+
+/* The calendar itself took or lost the focus (not its export button). */
+static void
+calendar_is_focus_cb (GtkEventControllerFocus *controller,
+                      GParamSpec              *pspec,
+                      ObeyaHuddleView         *self)
 {
   GtkWidget *calendar = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
   Column *column = g_object_get_data (G_OBJECT (calendar), "obeya-column");
-  int year, month, day;
 
   if (column == NULL)
     return;
-  if (column->focus_day == 0)
+  /* The property changes before the window's focus widget does. */
+  if (gtk_event_controller_focus_is_focus (controller) || gtk_widget_is_focus (calendar))
     {
-      /* Today when this is the month on show, else the 1st. */
-      obeya_day_to_ymd (self->today, &year, &month, &day);
-      column->focus_day = year == self->year && month == self->month ? (guint) day : 1;
+      start_focus_day (self, column);
+      column->ring = TRUE;
     }
   show_focus_day (self, column);
-  gtk_widget_queue_draw (calendar);
 }
 
 static gboolean
@@ -287,9 +311,11 @@ calendar_key_pressed_cb (GtkEventControllerKey *controller,
   int n_days = obeya_days_in_month (self->year, self->month);
   int day;
 
-  if (column == NULL || column->focus_day == 0 ||
+  /* Only its own keys: not those of its export button. */
+  if (column == NULL || !gtk_widget_is_focus (calendar) ||
       (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK)) != 0)
     return FALSE;
+  start_focus_day (self, column);
   day = (int) column->focus_day;
   switch (keyval)
     {
@@ -322,8 +348,8 @@ calendar_key_pressed_cb (GtkEventControllerKey *controller,
       return FALSE;
     }
   column->focus_day = (guint) CLAMP (day, 1, n_days);
+  column->ring = TRUE;
   show_focus_day (self, column);
-  gtk_widget_queue_draw (calendar);
   return TRUE;
 }
 
@@ -433,11 +459,10 @@ create_calendar (ObeyaHuddleView *self,
   g_signal_connect (key, "key-pressed", G_CALLBACK (calendar_key_pressed_cb), self);
   gtk_widget_add_controller (column->calendar_widget, key);
   focus = gtk_event_controller_focus_new ();
-  g_signal_connect (focus, "enter", G_CALLBACK (calendar_focus_enter_cb), self);
-  /* The ring goes with the focus. */
-  g_signal_connect_swapped (focus, "leave", G_CALLBACK (gtk_widget_queue_draw),
-                            column->calendar_widget);
+  g_signal_connect (focus, "notify::is-focus", G_CALLBACK (calendar_is_focus_cb), self);
   gtk_widget_add_controller (column->calendar_widget, focus);
+  obeya_chart_widget_set_focus_func (OBEYA_CHART_WIDGET (column->calendar_widget),
+                                     calendar_focus_rect_cb, NULL);
   gtk_box_append (GTK_BOX (box), column->calendar_widget);
   return box;
 }

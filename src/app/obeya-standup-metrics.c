@@ -101,20 +101,13 @@ create_category (ObeyaStandupMetrics *self,
   return box;
 }
 
-/* Puts the tiles in the grid (again). */
+/* Puts the tiles in the grid, or moves them in it (in place, so a tile
+ * keeps the keyboard focus). */
 static void
 attach_tiles (ObeyaStandupMetrics *self)
 {
+  GtkLayoutManager *layout = gtk_widget_get_layout_manager (self->tiles_box);
   guint per_line;
-
-  for (guint i = 0; i < self->tiles->len; i++)
-    {
-      GtkWidget *tile = self->tiles->pdata[i];
-
-      g_object_ref (tile);
-      if (gtk_widget_get_parent (tile) != NULL)
-        gtk_grid_remove (GTK_GRID (self->tiles_box), tile);
-    }
   /* A grid, not a flow box: six tiles stay on one line at 1366 pixels too,
    * each as wide as the screen allows. */
   if (self->category_id == NULL)
@@ -127,9 +120,18 @@ attach_tiles (ObeyaStandupMetrics *self)
     per_line = self->tiles->len <= 6 ? MIN (MAX (self->tiles->len, 1), 3) : 4;
   for (guint i = 0; i < self->tiles->len; i++)
     {
-      gtk_grid_attach (GTK_GRID (self->tiles_box), self->tiles->pdata[i], i % per_line,
-                       i / per_line, 1, 1);
-      g_object_unref (self->tiles->pdata[i]);
+      GtkWidget *tile = self->tiles->pdata[i];
+
+      if (gtk_widget_get_parent (tile) == self->tiles_box)
+        {
+          GtkGridLayoutChild *child =
+            GTK_GRID_LAYOUT_CHILD (gtk_layout_manager_get_layout_child (layout, tile));
+
+          gtk_grid_layout_child_set_column (child, (int) (i % per_line));
+          gtk_grid_layout_child_set_row (child, (int) (i / per_line));
+        }
+      else
+        gtk_grid_attach (GTK_GRID (self->tiles_box), tile, i % per_line, i / per_line, 1, 1);
     }
 }
 

@@ -356,10 +356,15 @@ set_row_current (GtkListBoxRow *row,
                  gboolean       current)
 {
   if (current)
-    gtk_widget_add_css_class (GTK_WIDGET (row), "obeya-current");
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (row), "obeya-current");
+      gtk_accessible_update_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_SELECTED, TRUE, -1);
+    }
   else
-    gtk_widget_remove_css_class (GTK_WIDGET (row), "obeya-current");
-  gtk_accessible_update_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_SELECTED, current, -1);
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (row), "obeya-current");
+      gtk_accessible_reset_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_SELECTED);
+    }
 }
 
 static void
