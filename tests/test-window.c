@@ -720,6 +720,14 @@ test_sidebar_marks_one_row (Fixture       *f,
   obeya_window_select_board (f->window, f->board);
   flush_events ();
   g_assert_true (the_current_row (f) == row);
+
+  /* Rows made again (a board added, then taken away) still mark the board shown. */
+  obeya_workspace_add_board (f->workspace, "Another", OBEYA_BOARD_TEAM, OBEYA_BOARD_TEMPLATE_EMPTY);
+  flush_events ();
+  g_assert_true (g_object_get_data (G_OBJECT (the_current_row (f)), "obeya-board") == f->board);
+  obeya_history_undo (obeya_workspace_get_history (f->workspace));
+  flush_events ();
+  g_assert_true (g_object_get_data (G_OBJECT (the_current_row (f)), "obeya-board") == f->board);
 }
 
 int
