@@ -660,6 +660,44 @@ test_keyboard_move_scrolls (Fixture       *f,
                      gtk_adjustment_get_page_size (h) + 0.5);
 }
 
+/* A narrow card (the stand-up on a small screen) puts its assignees on a
+ * line of their own instead of over the due date, checklist and age. */
+static void
+test_narrow_card_wraps_assignees (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autoptr(ObeyaCard) card = NULL;
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *widget = obeya_card_widget_new ();
+  int wide, narrow;
+
+  for (guint c = 0; c < g_list_model_get_n_items (obeya_board_get_columns (f->board)) && !card; c++)
+    for (guint l = 0; l < g_list_model_get_n_items (obeya_board_get_lanes (f->board)) && !card; l++)
+      {
+        GListModel *cell = obeya_column_get_cell (column (f, c), lane (f, l));
+
+        for (guint i = 0; i < g_list_model_get_n_items (cell) && !card; i++)
+          {
+            g_autoptr(ObeyaCard) candidate = g_list_model_get_item (cell, i);
+
+            if (g_strcmp0 (obeya_card_get_title (candidate), "Month-end accruals") == 0)
+              card = g_object_ref (candidate);
+          }
+      }
+  g_assert_nonnull (card);
+  g_assert_cmpuint (g_strv_length ((char **) obeya_card_get_assignees (card)), ==, 2);
+  g_assert_cmpuint (obeya_card_get_checklist_total (card), >, 0);
+
+  gtk_window_set_child (GTK_WINDOW (window), widget);
+  obeya_card_widget_set_card (OBEYA_CARD_WIDGET (widget), card);
+  gtk_widget_measure (widget, GTK_ORIENTATION_VERTICAL, 420, NULL, &wide, NULL, NULL);
+  gtk_widget_measure (widget, GTK_ORIENTATION_VERTICAL, 200, NULL, &narrow, NULL, NULL);
+  /* The title fits on one line at both widths: the difference is the
+   * assignees' line. */
+  g_assert_cmpint (narrow, >, wide + 15);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Collects the sidebar rows marked as the page on show. */
 static void
 collect_current_rows (GtkWidget *root,
@@ -750,6 +788,7 @@ main (int   argc,
   ADD ("reload-when-changed-elsewhere", test_reload_when_changed_elsewhere);
   ADD ("sidebar-marks-one-row", test_sidebar_marks_one_row);
   ADD ("read-only-close-asks", test_read_only_close_asks);
+  ADD ("narrow-card-wraps-assignees", test_narrow_card_wraps_assignees);
 #undef ADD
 
   return g_test_run ();

@@ -553,14 +553,45 @@ build_face (ObeyaCardWidget *self,
 
   if (meta_h > 0)
     {
-      y += SPACING;
-      for (Part part = PART_DUE; part <= PART_AVATARS; part++)
+      double text_h = 0, text_end = content_x;
+
+      for (Part part = PART_DUE; part < PART_AVATARS; part++)
         if (face->rects[part].size.width > 0)
-          {
-            face->rects[part].origin.y = y;
-            face->rects[part].size.height = meta_h;
-          }
-      y += meta_h;
+          text_end = face->rects[part].origin.x + face->rects[part].size.width;
+      if (face->due != NULL)
+        text_h = MAX (text_h, layout_height (face->due));
+      if (face->checklist != NULL)
+        text_h = MAX (text_h, layout_height (face->checklist));
+      if (face->age != NULL)
+        text_h = MAX (text_h, layout_height (face->age));
+
+      y += SPACING;
+      if (face->initials->len > 0 && text_h > 0 &&
+          text_end + META_GAP > face->rects[PART_AVATARS].origin.x)
+        {
+          /* A narrow card (the stand-up on a small screen): the assignees
+           * get a line of their own rather than cover the dates. */
+          for (Part part = PART_DUE; part < PART_AVATARS; part++)
+            if (face->rects[part].size.width > 0)
+              {
+                face->rects[part].origin.y = y;
+                face->rects[part].size.height = text_h;
+              }
+          y += text_h + SPACING / 2;
+          face->rects[PART_AVATARS].origin.y = y;
+          face->rects[PART_AVATARS].size.height = face->avatar;
+          y += face->avatar;
+        }
+      else
+        {
+          for (Part part = PART_DUE; part <= PART_AVATARS; part++)
+            if (face->rects[part].size.width > 0)
+              {
+                face->rects[part].origin.y = y;
+                face->rects[part].size.height = meta_h;
+              }
+          y += meta_h;
+        }
     }
 
   face->height = y + PAD_Y;

@@ -49,11 +49,14 @@ struct _ObeyaStandupBoard
   GHashTable     *bound;       /* the rows' children (GtkWidget *) bound to a card */
   int             walk;        /* index into columns, -1 without columns */
   guint           refresh_idle;
+  guint           relayout_idle;
 };
 
 G_DEFINE_FINAL_TYPE (ObeyaStandupBoard, obeya_standup_board, GTK_TYPE_WIDGET)
 
 static void refresh (ObeyaStandupBoard *self);
+static void schedule_relayout (ObeyaStandupBoard *self);
+static void scroll_to_walk (ObeyaStandupBoard *self);
 
 static void
 column_clear (gpointer data)
@@ -529,6 +532,37 @@ refresh (ObeyaStandupBoard *self)
   g_hash_table_iter_init (&iter, self->bound);
   while (g_hash_table_iter_next (&iter, &box, NULL))
     update_flags (self, box);
+  schedule_relayout (self);
+}
+
+/* An upper lane (expedite) takes its cards' natural height, which GTK asks
+ * for before it knows their width: at first a card answers for a wide
+ * column, and on a small screen's narrow columns it is taller than that.
+ * Once the cards have been laid out at their width, they are measured
+ * again (a card then answers for the width it has) and the lanes get it
+ * right. */
+static gboolean
+relayout_idle_cb (gpointer user_data)
+{
+  ObeyaStandupBoard *self = user_data;
+  GHashTableIter iter;
+  gpointer box;
+
+  self->relayout_idle = 0;
+  /* The cards' own size caches hold the first answer: clear them. */
+  g_hash_table_iter_init (&iter, self->bound);
+  while (g_hash_table_iter_next (&iter, &box, NULL))
+    gtk_widget_queue_resize (gtk_widget_get_last_child (box));
+  /* And the walked column is in view with the columns' final widths. */
+  scroll_to_walk (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_relayout (ObeyaStandupBoard *self)
+{
+  if (self->relayout_idle == 0)
+    self->relayout_idle = g_idle_add_full (G_PRIORITY_LOW, relayout_idle_cb, self, NULL);
 }
 
 static gboolean
@@ -630,6 +664,7 @@ obeya_standup_board_dispose (GObject *object)
   GtkWidget *child;
 
   g_clear_handle_id (&self->refresh_idle, g_source_remove);
+  g_clear_handle_id (&self->relayout_idle, g_source_remove);
   if (self->workspace != NULL)
     g_signal_handlers_disconnect_by_data (self->workspace, self);
   g_clear_object (&self->workspace);
@@ -683,6 +718,7 @@ obeya_standup_board_init (ObeyaStandupBoard *self)
   gtk_box_set_homogeneous (GTK_BOX (self->columns_box), TRUE);
   gtk_widget_add_css_class (self->columns_box, "obeya-standup-columns");
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scrolled), self->columns_box);
+  g_signal_connect (self, "map", G_CALLBACK (schedule_relayout), NULL);
 }
 
 GtkWidget *
