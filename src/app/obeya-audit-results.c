@@ -810,6 +810,7 @@ new_chart (ObeyaChart *chart,
 {
   GtkWidget *widget = obeya_chart_widget_new (chart);
 
+  obeya_chart_set_font_scale (chart, OBEYA_CHART_WIDGET_FONT_SCALE);
   gtk_widget_set_size_request (widget, 320, CHART_HEIGHT);
   gtk_widget_add_css_class (widget, "card");
   obeya_chart_widget_set_export_name (OBEYA_CHART_WIDGET (widget), name);

@@ -33,6 +33,12 @@ G_BEGIN_DECLS
 
 #define OBEYA_CHART_WIDGET_EXPORT_MIN 960
 
+/* The font scale of the app's full charts (a metric's run chart and Pareto,
+ * 5S trends and bars): the chart library sizes type for the drawing (2 %
+ * of its smaller side, at least 10 px), which on a 250-pixel-high card is
+ * smaller than the text around it. Exports scale with it too. */
+#define OBEYA_CHART_WIDGET_FONT_SCALE 1.25
+
 #define OBEYA_TYPE_CHART_WIDGET (obeya_chart_widget_get_type ())
 G_DECLARE_FINAL_TYPE (ObeyaChartWidget, obeya_chart_widget, OBEYA, CHART_WIDGET, GtkWidget)
 

@@ -273,7 +273,7 @@ fill_table (ObeyaFivesView *self,
 {
   ObeyaAuditScore average;
   GtkWidget *child;
-  guint row = 1;
+  guint row = 2;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->table))) != NULL)
     gtk_grid_remove (self->table, child);
@@ -284,6 +284,8 @@ fill_table (ObeyaFivesView *self,
     gtk_grid_attach (self->table, table_label (obeya_five_s_get_label (s), 1, "caption-heading"),
                      2 + s, 0, 1, 1);
   gtk_grid_attach (self->table, table_label (_("Overall"), 1, "caption-heading"), 7, 0, 1, 1);
+  /* Rules across the whole table, under the headings and above the average. */
+  gtk_grid_attach (self->table, gtk_separator_new (GTK_ORIENTATION_HORIZONTAL), 0, 1, 8, 1);
 
   for (guint i = 0; i < overview->len; i++, row++)
     {
@@ -308,6 +310,7 @@ fill_table (ObeyaFivesView *self,
 
   /* The average of the areas' percentages, never their pooled points. */
   obeya_audits_get_latest_average (get_audits (self), &average);
+  gtk_grid_attach (self->table, gtk_separator_new (GTK_ORIENTATION_HORIZONTAL), 0, row++, 8, 1);
   gtk_grid_attach (self->table, table_label (_("Average"), 0, "heading"), 0, row, 2, 1);
   for (guint s = 0; s < OBEYA_FIVE_S_N; s++)
     {
@@ -318,16 +321,14 @@ fill_table (ObeyaFivesView *self,
     g_autofree char *value = obeya_audit_score_format (&average.overall);
     gtk_grid_attach (self->table, table_label (value, 1, "heading"), 7, row, 1, 1);
   }
-  /* A rule above the average. */
+  /* The headings dimmed. */
   for (child = gtk_widget_get_first_child (GTK_WIDGET (self->table)); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
       int top;
 
       gtk_grid_query_child (self->table, child, NULL, &top, NULL, NULL);
-      if ((guint) top == row)
-        gtk_widget_add_css_class (child, "obeya-table-total");
-      else if (top == 0)
+      if (top == 0)
         gtk_widget_add_css_class (child, "obeya-table-head");
     }
 }
@@ -1348,12 +1349,16 @@ obeya_fives_view_init (ObeyaFivesView *self)
       self->trend_buttons[i] = button;
     }
   self->trend_chart = obeya_run_chart_new ();
+  /* Type a little larger than the chart library's own for its size, so
+   * that labels on a 300-pixel-high card read like the text around it. */
+  obeya_chart_set_font_scale (OBEYA_CHART (self->trend_chart), OBEYA_CHART_WIDGET_FONT_SCALE);
   self->trend_widget = obeya_chart_widget_new (OBEYA_CHART (self->trend_chart));
   gtk_widget_set_size_request (self->trend_widget, -1, TREND_HEIGHT);
   gtk_widget_add_css_class (self->trend_widget, "card");
   gtk_box_append (GTK_BOX (self->trend_box), self->trend_widget);
 
   self->areas_chart = obeya_bar_chart_new ();
+  obeya_chart_set_font_scale (OBEYA_CHART (self->areas_chart), OBEYA_CHART_WIDGET_FONT_SCALE);
   self->areas_widget = obeya_chart_widget_new (OBEYA_CHART (self->areas_chart));
   gtk_widget_add_css_class (self->areas_widget, "card");
   obeya_chart_widget_set_export_name (OBEYA_CHART_WIDGET (self->areas_widget),

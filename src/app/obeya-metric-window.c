@@ -985,11 +985,13 @@ obeya_metric_window_init (ObeyaMetricWindow *self)
   gtk_string_list_append (self->reason_names, _("No reason"));
   self->reason_ids = g_ptr_array_new ();
   self->run_chart = obeya_run_chart_new ();
+  obeya_chart_set_font_scale (OBEYA_CHART (self->run_chart), OBEYA_CHART_WIDGET_FONT_SCALE);
   obeya_run_chart_set_reference (self->run_chart, OBEYA_CHART_REFERENCE_MEAN);
   obeya_chart_widget_set_chart (self->run_widget, OBEYA_CHART (self->run_chart));
   gtk_widget_set_has_tooltip (GTK_WIDGET (self->run_widget), TRUE);
   g_signal_connect (self->run_widget, "query-tooltip", G_CALLBACK (run_query_tooltip_cb), self);
   self->pareto = obeya_pareto_chart_new ();
+  obeya_chart_set_font_scale (OBEYA_CHART (self->pareto), OBEYA_CHART_WIDGET_FONT_SCALE);
   obeya_pareto_chart_set_max_categories (self->pareto, 8);
   obeya_chart_widget_set_chart (self->pareto_widget, OBEYA_CHART (self->pareto));
 
