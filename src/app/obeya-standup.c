@@ -320,12 +320,6 @@ dup_board_subtitle (ObeyaStandup      *self,
   gboolean from_history;
   guint days = obeya_standup_board_get_ageing_days (board, &from_history);
 
-  if (self->mode == OBEYA_STANDUP_MODE_HUDDLE)
-    {
-      /* Translators: the stand-up's hint on a board page */
-      g_string_append (text, _("↓ walks it right to left"));
-      g_string_append (text, " · ");
-    }
   g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u blocked", "%u blocked",
                                              n_blocked), n_blocked);
   g_string_append (text, " · ");
@@ -339,6 +333,15 @@ dup_board_subtitle (ObeyaStandup      *self,
     g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u ageing (older than %u days)",
                                                "%u ageing (older than %u days)", n_ageing),
                             n_ageing, days);
+  /* The counts first: on a small screen the end of the line may be cut. */
+  if (self->mode == OBEYA_STANDUP_MODE_HUDDLE)
+    {
+      g_string_append (text, " · ");
+      /* Translators: the stand-up's hint on a board page: the Down arrow key
+       * (or a clicker's button that sends it) moves the highlight one
+       * column to the left, from Done towards the backlog */
+      g_string_append (text, _("Down key: walk the board right to left"));
+    }
   return g_string_free (text, FALSE);
 }
 
