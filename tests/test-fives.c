@@ -394,6 +394,20 @@ test_overview (Fixture       *f,
   g_assert_cmpuint (count_css (view, "obeya-history-row"), ==, 6);
   g_assert_true (press (GTK_WINDOW (f->window), GDK_KEY_Left, GDK_ALT_MASK));
   g_assert_null (obeya_fives_view_get_area (f->view));
+
+  /* The sidebar's "5S Audits" again, on an area's page: the overview. */
+  gtk_widget_activate_action (view, "fives.show-area", "s",
+                              id_of (area_named (f, "AP team desks")));
+  flush_events ();
+  g_assert_nonnull (obeya_fives_view_get_area (f->view));
+  {
+    GtkWidget *fives_row = find_any (GTK_WIDGET (f->window), GTK_TYPE_LABEL, "5S Audits");
+
+    fives_row = gtk_widget_get_ancestor (fives_row, GTK_TYPE_LIST_BOX_ROW);
+    gtk_widget_activate (fives_row);
+    flush_events ();
+  }
+  g_assert_null (obeya_fives_view_get_area (f->view));
 }
 
 /* ---- the walk, by keys ------------------------------------------------------------------ */

@@ -465,6 +465,10 @@ views_row_activated_cb (ObeyaWindow   *self,
     }
   else if (row == self->fives_row)
     {
+      /* Again while an area is shown: back to the overview. */
+      if (g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "fives") == 0 &&
+          obeya_fives_view_get_can_go_back (self->fives_view))
+        obeya_fives_view_go_back (self->fives_view);
       mark_current_row (self, row);
       g_clear_object (&self->board);
       obeya_board_view_set_board (self->board_view, NULL);
