@@ -968,9 +968,9 @@ run_gui (const char *app,
 }
 
 /* The file size of the metrics alone: the same 50 metrics in an empty
- * workspace, saved. */
+ * workspace, saved (to @path, for their own load ratio). */
 static gsize
-metrics_section_size (void)
+metrics_section_size (const char *path)
 {
   g_autoptr(GRand) rand = g_rand_new_with_seed (20261125);
   g_autoptr(ObeyaWorkspace) ws = obeya_workspace_new ();
@@ -980,14 +980,33 @@ metrics_section_size (void)
   generate_metrics (ws, rand, BENCH_TODAY);
   bytes = obeya_workspace_save (ws, &error);
   g_assert_no_error (error);
+  if (!obeya_file_save (path, bytes, NULL, 0, NULL, &error))
+    g_error ("%s", error->message);
   return g_bytes_get_size (bytes);
 }
 
+/* The load of a part of the workspace saved alone, against a bare parse of
+ * that file: how each kind of data contributes to the whole load's ratio. */
+static void
+print_part_load (const char *label,
+                 const char *path)
+{
+  g_autofree char *bare_out = capture_child (bare_parse, path, NULL);
+  g_autofree char *load_out = capture_child (model_load, path, NULL);
+  g_autoptr(GHashTable) bare = parse_child_output (bare_out);
+  g_autoptr(GHashTable) load = parse_child_output (load_out);
+  double bare_s = g_ascii_strtod (g_hash_table_lookup (bare, "bare-jsonparser-load-free-s"), NULL);
+  double load_s = g_ascii_strtod (g_hash_table_lookup (load, "obeya-load-s"), NULL);
+
+  printf ("%-44s %8.3f s    %.2fx its bare parse + drop (%.3f s)\n", label, load_s,
+          load_s / bare_s, bare_s);
+}
+
 /* The file size of the audits alone: the same generator in a workspace
- * with the people and a board for the actions, saved, less that workspace
- * saved without them. */
+ * with the people and a board for the actions, saved (to @path), less that
+ * workspace saved without them. */
 static gsize
-audits_section_size (void)
+audits_section_size (const char *path)
 {
   g_autoptr(GRand) rand = g_rand_new_with_seed (20261125);
   g_autoptr(ObeyaWorkspace) ws = obeya_workspace_new ();
@@ -1006,6 +1025,8 @@ audits_section_size (void)
   generate_audits (ws, rand, BENCH_TODAY, people, board);
   after = obeya_workspace_save (ws, &error);
   g_assert_no_error (error);
+  if (!obeya_file_save (path, after, NULL, 0, NULL, &error))
+    g_error ("%s", error->message);
   return g_bytes_get_size (after) - g_bytes_get_size (before);
 }
 
@@ -1046,6 +1067,7 @@ main (int   argc,
   g_autoptr(GHashTable) bare = NULL, load = NULL, save = NULL, metrics = NULL, audits = NULL;
   g_autofree char *bare_out = NULL, *load_out = NULL, *save_out = NULL, *metrics_out = NULL;
   g_autofree char *audits_out = NULL;
+  g_autofree char *metrics_path = NULL, *audits_path = NULL;
   static const char *chart_sizes[] = { "1280x720", "1920x1080" };
   gsize metrics_size, audits_size;
   long load_peak = 0;
@@ -1068,8 +1090,12 @@ main (int   argc,
   t0 = now_s ();
   ws = generate_workspace ();
   printf ("%-44s %8.3f s\n", "generate (not a bar)", now_s () - t0);
-  metrics_size = metrics_section_size ();
-  audits_size = audits_section_size ();
+  dir = g_dir_make_tmp ("obeya-bench-XXXXXX", &error);
+  g_assert_no_error (error);
+  metrics_path = g_build_filename (dir, "metrics.obeya", NULL);
+  audits_path = g_build_filename (dir, "audits.obeya", NULL);
+  metrics_size = metrics_section_size (metrics_path);
+  audits_size = audits_section_size (audits_path);
   bytes = obeya_workspace_save (ws, &error);
   g_assert_no_error (error);
   g_clear_object (&ws);
@@ -1077,11 +1103,7 @@ main (int   argc,
   if (keep != NULL)
     path = g_strdup (keep);
   else
-    {
-      dir = g_dir_make_tmp ("obeya-bench-XXXXXX", &error);
-      g_assert_no_error (error);
-      path = g_build_filename (dir, "large.obeya", NULL);
-    }
+    path = g_build_filename (dir, "large.obeya", NULL);
   if (!obeya_file_save (path, bytes, NULL, 0, NULL, &error))
     g_error ("%s", error->message);
   printf ("%-44s %8.2f MB   (bar < 12 MB)\n", "file size", g_bytes_get_size (bytes) / 1e6);
@@ -1120,6 +1142,7 @@ main (int   argc,
           (char *) g_hash_table_lookup (metrics, "metric-entries"), METRIC_DAYS);
   printf ("%-44s %8.2f MB   (part of the file size above)\n", "the metrics alone, saved",
           metrics_size / 1e6);
+  print_part_load ("  loaded alone", metrics_path);
   print_ms (metrics, "statuses-range-s", "status of every metric, every day",
             "(bar < 50 ms; obeya_metric_get_statuses)");
   print_ms (metrics, "statuses-each-s", "  the same, one call per metric and day",
@@ -1159,6 +1182,7 @@ main (int   argc,
           (char *) g_hash_table_lookup (audits, "audit-areas"));
   printf ("%-44s %8.2f MB   (part of the file size above)\n", "the audits alone, saved",
           audits_size / 1e6);
+  print_part_load ("  loaded alone (with the people and a board)", audits_path);
   print_ms (audits, "audit-scores-s", "score of every audit, per S and overall",
             "(obeya_audit_score_of_audit)");
   print_ms (audits, "audit-trends-s", "trend of every area + monthly average",
@@ -1191,9 +1215,9 @@ main (int   argc,
     }
 
   if (keep == NULL)
-    {
-      g_unlink (path);
-      g_rmdir (dir);
-    }
+    g_unlink (path);
+  g_unlink (metrics_path);
+  g_unlink (audits_path);
+  g_rmdir (dir);
   return 0;
 }
