@@ -370,6 +370,9 @@ obeya_standup_actions_init (ObeyaStandupActions *self)
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   GtkWidget *heading;
 
+  /* A scrollbar that stays: nobody hovers over the TV to find out that a
+   * page goes on below. */
+  gtk_scrolled_window_set_overlay_scrolling (GTK_SCROLLED_WINDOW (scrolled), FALSE);
   self->actions = g_list_store_new (OBEYA_TYPE_CARD);
   self->stuck = g_list_store_new (OBEYA_TYPE_CARD);
   for (guint i = 0; i < G_N_ELEMENTS (self->groups); i++)

@@ -503,6 +503,9 @@ obeya_standup_agenda_init (ObeyaStandupAgenda *self)
   GtkWidget *heading_row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 18);
   GtkWidget *heading, *unused;
 
+  /* A scrollbar that stays: nobody hovers over the TV to find out that a
+   * page goes on below. */
+  gtk_scrolled_window_set_overlay_scrolling (GTK_SCROLLED_WINDOW (scrolled), FALSE);
   self->attending = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->item_rows = g_ptr_array_new ();
   self->current_item = -1;

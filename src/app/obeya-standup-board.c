@@ -711,6 +711,9 @@ obeya_standup_board_init (ObeyaStandupBoard *self)
   self->ageing_days = OBEYA_STANDUP_DEFAULT_AGEING_DAYS;
 
   self->scrolled = gtk_scrolled_window_new ();
+  /* A scrollbar that stays: nobody hovers over the TV to find out that
+   * the board goes on to the side. */
+  gtk_scrolled_window_set_overlay_scrolling (GTK_SCROLLED_WINDOW (self->scrolled), FALSE);
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scrolled), GTK_POLICY_AUTOMATIC,
                                   GTK_POLICY_NEVER);
   gtk_widget_set_parent (self->scrolled, GTK_WIDGET (self));

@@ -400,6 +400,9 @@ build_layout (ObeyaStandupMetrics *self)
 {
   GtkWidget *scrolled = gtk_scrolled_window_new ();
 
+  /* A scrollbar that stays: nobody hovers over the TV to find out that a
+   * page goes on below. */
+  gtk_scrolled_window_set_overlay_scrolling (GTK_SCROLLED_WINDOW (scrolled), FALSE);
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
                                   GTK_POLICY_AUTOMATIC);
   if (self->category_id == NULL)
