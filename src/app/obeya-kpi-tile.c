@@ -387,6 +387,10 @@ static void
 obeya_kpi_tile_init (ObeyaKpiTile *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Its target line takes a taller neighbour's height (see the template);
+   * that must not make the tile, and the grid of tiles, ask for the page's
+   * spare height. */
+  gtk_widget_set_vexpand (GTK_WIDGET (self), FALSE);
 
   self->status = OBEYA_METRIC_STATUS_NO_DATA;
   self->sparkline = obeya_sparkline_new ();
