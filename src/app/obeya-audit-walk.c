@@ -1036,11 +1036,9 @@ open_card_action (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   ObeyaAuditWalk *self = OBEYA_AUDIT_WALK (widget);
-  ObeyaCard *card = obeya_workspace_find_card (self->workspace,
-                                               g_variant_get_string (parameter, NULL));
 
-  if (card != NULL && obeya_card_get_board (card) != NULL)
-    gtk_window_present (GTK_WINDOW (obeya_card_editor_new (GTK_WINDOW (self), card)));
+  obeya_card_editor_present_card (GTK_WINDOW (self), self->workspace,
+                                  g_variant_get_string (parameter, NULL));
 }
 
 /* ---- actions: photos --------------------------------------------------------------------- */

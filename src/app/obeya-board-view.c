@@ -12,6 +12,7 @@
 #include "obeya-card-widget.h"
 #include "obeya-column.h"
 #include "obeya-column-view.h"
+#include "obeya-dialog-util.h"
 #include "obeya-history.h"
 #include "obeya-lane.h"
 
@@ -261,21 +262,6 @@ update_counts_action (GtkWidget  *widget,
   schedule_update_counts (OBEYA_BOARD_VIEW (widget));
 }
 
-static guint
-index_in (GListModel *model,
-          gpointer    item)
-{
-  guint n = g_list_model_get_n_items (model);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GObject) other = g_list_model_get_item (model, i);
-      if (other == item)
-        return i;
-    }
-  return G_MAXUINT;
-}
-
 /* Neighbour of @card's visible position in its filtered cell. */
 static void
 move_card_action (GtkWidget  *widget,
@@ -303,8 +289,8 @@ move_card_action (GtkWidget  *widget,
   lanes = obeya_board_get_lanes (self->board);
   column = obeya_card_get_column (card);
   lane = obeya_card_get_lane (card);
-  column_index = index_in (columns, column);
-  lane_index = lane ? index_in (lanes, lane) : 0;
+  column_index = obeya_model_find (columns, column);
+  lane_index = lane ? obeya_model_find (lanes, lane) : 0;
   n_columns = g_list_model_get_n_items (columns);
   n_lanes = g_list_model_get_n_items (lanes);
   position = obeya_board_get_card_position (self->board, card);

@@ -1429,6 +1429,20 @@ obeya_card_editor_new (GtkWindow *parent,
   return self;
 }
 
+void
+obeya_card_editor_present_card (GtkWindow      *parent,
+                                ObeyaWorkspace *workspace,
+                                const char     *card_id)
+{
+  ObeyaCard *card;
+
+  g_return_if_fail (OBEYA_IS_WORKSPACE (workspace));
+
+  card = card_id ? obeya_workspace_find_card (workspace, card_id) : NULL;
+  if (card != NULL && obeya_card_get_board (card) != NULL)
+    gtk_window_present (GTK_WINDOW (obeya_card_editor_new (parent, card)));
+}
+
 ObeyaCard *
 obeya_card_editor_get_card (ObeyaCardEditor *self)
 {

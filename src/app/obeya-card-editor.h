@@ -21,6 +21,11 @@ G_DECLARE_FINAL_TYPE (ObeyaCardEditor, obeya_card_editor, OBEYA, CARD_EDITOR, Ad
  * @parent; present it with gtk_window_present(). */
 ObeyaCardEditor *obeya_card_editor_new      (GtkWindow       *parent,
                                              ObeyaCard       *card);
+/* Presents an editor of the card with @card_id in @workspace, when there
+ * is one on a board (a link to a deleted card opens nothing). */
+void             obeya_card_editor_present_card (GtkWindow      *parent,
+                                                 ObeyaWorkspace *workspace,
+                                                 const char     *card_id);
 ObeyaCard       *obeya_card_editor_get_card (ObeyaCardEditor *self);
 
 G_END_DECLS

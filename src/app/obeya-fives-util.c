@@ -256,6 +256,20 @@ obeya_fives_file_chooser_add_filter (GtkFileChooser *chooser,
   gtk_file_chooser_add_filter (chooser, filter);
 }
 
+void
+obeya_fives_choose_template_file (GtkWindow *parent,
+                                  GCallback  response,
+                                  gpointer   data)
+{
+  GtkFileChooser *chooser = obeya_fives_file_chooser_new (parent, _("Import Template"),
+                                                          GTK_FILE_CHOOSER_ACTION_OPEN,
+                                                          _("_Import"), response, data);
+
+  obeya_fives_file_chooser_add_filter (chooser, _("5S templates (JSON)"), "application/json",
+                                       "*.json");
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
 gboolean
 obeya_fives_export_bytes (GtkWidget    *widget,
                           GFile        *file,

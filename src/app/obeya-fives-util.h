@@ -66,6 +66,11 @@ void         obeya_fives_file_chooser_add_filter (GtkFileChooser *chooser,
                                                   const char     *name,
                                                   const char     *mime_type,
                                                   const char     *pattern);
+/* Shows a chooser of a 5S template file (JSON) to import; @response as
+ * for obeya_fives_file_chooser_new(). */
+void         obeya_fives_choose_template_file (GtkWindow *parent,
+                                               GCallback  response,
+                                               gpointer   data);
 /* Writes @bytes (NULL: @error says why there are none) to the local file
  * @file and says how it went in a toast over @widget. */
 gboolean     obeya_fives_export_bytes        (GtkWidget      *widget,

@@ -1125,14 +1125,8 @@ import_template_action (GtkWidget  *widget,
                         GVariant   *parameter)
 {
   ObeyaFivesView *self = OBEYA_FIVES_VIEW (widget);
-  GtkFileChooser *chooser;
 
-  chooser = obeya_fives_file_chooser_new (parent_window (self), _("Import Template"),
-                                          GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"),
-                                          G_CALLBACK (import_response_cb), self);
-  obeya_fives_file_chooser_add_filter (chooser, _("5S templates (JSON)"), "application/json",
-                                       "*.json");
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  obeya_fives_choose_template_file (parent_window (self), G_CALLBACK (import_response_cb), self);
 }
 
 static void

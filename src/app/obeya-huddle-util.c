@@ -10,6 +10,7 @@
 
 #include "obeya-board.h"
 #include "obeya-card.h"
+#include "obeya-dialog-util.h"
 #include "obeya-huddle-util.h"
 #include "obeya-metric-charts.h"
 #include "obeya-link.h"
@@ -542,7 +543,7 @@ obeya_huddle_util_confirm_delete_metric (GtkWindow   *parent,
   guint n_entries = 0;
   g_autofree char *heading = NULL;
   g_autofree char *body = NULL;
-  GtkWidget *dialog;
+  AdwMessageDialog *dialog;
 
   obeya_metric_get_entries (metric, &n_entries);
   heading = g_strdup_printf (_("Delete “%s”?"), obeya_metric_get_name (metric));
@@ -550,15 +551,8 @@ obeya_huddle_util_confirm_delete_metric (GtkWindow   *parent,
                                        "Its %u entry is deleted with it. Undo brings both back.",
                                        "Its %u entries are deleted with it. Undo brings all back.",
                                        n_entries), n_entries);
-  dialog = adw_message_dialog_new (parent, heading, body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "delete", _("_Delete"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  dialog = obeya_dialog_new_confirm (parent, heading, body, "delete", _("_Delete"),
+                                     ADW_RESPONSE_DESTRUCTIVE);
   g_signal_connect_data (dialog, "response", G_CALLBACK (delete_response_cb),
                          g_object_ref (metric), (GClosureNotify) (void (*) (void)) g_object_unref, 0);
   gtk_window_present (GTK_WINDOW (dialog));

@@ -832,14 +832,8 @@ import_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   ObeyaTemplateManager *self = OBEYA_TEMPLATE_MANAGER (widget);
-  GtkFileChooser *chooser;
 
-  chooser = obeya_fives_file_chooser_new (GTK_WINDOW (self), _("Import Template"),
-                                          GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"),
-                                          G_CALLBACK (import_response_cb), self);
-  obeya_fives_file_chooser_add_filter (chooser, _("5S templates (JSON)"), "application/json",
-                                       "*.json");
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  obeya_fives_choose_template_file (GTK_WINDOW (self), G_CALLBACK (import_response_cb), self);
 }
 
 /* ---- GObject -------------------------------------------------------------------------------- */
